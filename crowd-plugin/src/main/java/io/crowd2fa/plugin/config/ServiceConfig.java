@@ -1,0 +1,83 @@
+package io.crowd2fa.plugin.config;
+
+import io.crowd2fa.plugin.persistence.DatabaseSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The validated configuration of the 2FA service. Built only by {@link ServiceConfigLoader}, which
+ * documents every key.
+ *
+ * @param serviceBaseUrl absolute URL under which the service's pages are reachable; also the
+ *     assertion's {@code iss}
+ * @param crowdProperties path of the standard {@code crowd.properties} for the Crowd connection
+ * @param database JDBC connection of the service's database
+ * @param keyFile path of the key that encrypts secrets at rest (kept outside the database)
+ * @param cookieDomain domain of {@code crowd.token_key}; empty means "ask Crowd's /config/cookie"
+ * @param products the products whose base URLs {@code os_destination} may point under
+ * @param totpIssuer issuer shown in authenticator apps
+ * @param webAuthnRelyingPartyId WebAuthn relying party id
+ * @param webAuthnOrigins origins WebAuthn responses may come from
+ * @param policyFile path of the policy document
+ * @param assertionLifetime how long an issued assertion is valid
+ * @param loginLifetime how long a started login may take (at most 10 minutes)
+ */
+public record ServiceConfig(
+    URI serviceBaseUrl,
+    Path crowdProperties,
+    DatabaseSettings database,
+    Path keyFile,
+    Optional<String> cookieDomain,
+    List<Product> products,
+    String totpIssuer,
+    String webAuthnRelyingPartyId,
+    List<URI> webAuthnOrigins,
+    Path policyFile,
+    Duration assertionLifetime,
+    Duration loginLifetime) {
+
+  public static final Duration MAX_LOGIN_LIFETIME = Duration.ofMinutes(10);
+
+  public ServiceConfig {
+    Objects.requireNonNull(serviceBaseUrl, "serviceBaseUrl");
+    Objects.requireNonNull(crowdProperties, "crowdProperties");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(keyFile, "keyFile");
+    Objects.requireNonNull(cookieDomain, "cookieDomain");
+    Objects.requireNonNull(totpIssuer, "totpIssuer");
+    Objects.requireNonNull(webAuthnRelyingPartyId, "webAuthnRelyingPartyId");
+    Objects.requireNonNull(policyFile, "policyFile");
+    Objects.requireNonNull(assertionLifetime, "assertionLifetime");
+    Objects.requireNonNull(loginLifetime, "loginLifetime");
+    products = List.copyOf(products);
+    webAuthnOrigins = List.copyOf(webAuthnOrigins);
+    if (loginLifetime.isNegative()
+        || loginLifetime.isZero()
+        || loginLifetime.compareTo(MAX_LOGIN_LIFETIME) > 0) {
+      throw new IllegalArgumentException("loginLifetime must be within (0, 10 min]");
+    }
+    if (assertionLifetime.isNegative() || assertionLifetime.isZero()) {
+      throw new IllegalArgumentException("assertionLifetime must be positive");
+    }
+  }
+
+  /** The product base URLs that destinations must be under. */
+  public List<URI> allowedDestinations() {
+    return products.stream().map(Product::baseUrl).toList();
+  }
+
+  /** True when the service is reached over HTTPS, so cookies get the Secure attribute. */
+  public boolean isHttps() {
+    return "https".equalsIgnoreCase(serviceBaseUrl.getScheme());
+  }
+
+  /** The path part of the service base URL without a trailing slash, e.g. {@code /crowd/plugins/servlet/2fa}. */
+  public String servicePath() {
+    String path = serviceBaseUrl.getPath();
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+}

@@ -1,0 +1,238 @@
+package io.crowd2fa.plugin.config;
+
+import io.crowd2fa.plugin.persistence.DatabaseSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Reads the one configuration file of the service; an environment variable overrides each key (the
+ * key upper-cased, dots and dashes as underscores: {@code crowd2fa.db.url} → {@code
+ * CROWD2FA_DB_URL}).
+ *
+ * <p>Keys (see also {@code crowd-plugin/README.md}):
+ *
+ * <ul>
+ *   <li>{@code crowd2fa.service.base-url} (required) absolute http(s) URL of the service
+ *   <li>{@code crowd2fa.crowd.properties} (required) path of {@code crowd.properties}
+ *   <li>{@code crowd2fa.db.url} (required), {@code crowd2fa.db.user}, {@code crowd2fa.db.password}
+ *   <li>{@code crowd2fa.key-file} (required) path of the at-rest encryption key; its directory must
+ *       exist
+ *   <li>{@code crowd2fa.cookie.domain} (optional) domain of {@code crowd.token_key}
+ *   <li>{@code crowd2fa.products} (required) comma-separated {@code application=baseUrl} pairs:
+ *       the Crowd application name of each product and the base URL destinations must be under
+ *   <li>{@code crowd2fa.totp.issuer} (default {@code Crowd2FA})
+ *   <li>{@code crowd2fa.webauthn.rp-id} (required), {@code crowd2fa.webauthn.origins} (required,
+ *       comma-separated)
+ *   <li>{@code crowd2fa.policy.file} (required) path of the policy document
+ *   <li>{@code crowd2fa.assertion.lifetime} (ISO-8601 duration, default {@code PT12H})
+ *   <li>{@code crowd2fa.login.lifetime} (ISO-8601 duration, default {@code PT10M}, at most 10 min)
+ * </ul>
+ */
+public final class ServiceConfigLoader {
+
+  public static final String SERVICE_BASE_URL = "crowd2fa.service.base-url";
+  public static final String CROWD_PROPERTIES = "crowd2fa.crowd.properties";
+  public static final String DB_URL = "crowd2fa.db.url";
+  public static final String DB_USER = "crowd2fa.db.user";
+  public static final String DB_PASSWORD = "crowd2fa.db.password";
+  public static final String KEY_FILE = "crowd2fa.key-file";
+  public static final String COOKIE_DOMAIN = "crowd2fa.cookie.domain";
+  public static final String PRODUCTS = "crowd2fa.products";
+  public static final String TOTP_ISSUER = "crowd2fa.totp.issuer";
+  public static final String WEBAUTHN_RP_ID = "crowd2fa.webauthn.rp-id";
+  public static final String WEBAUTHN_ORIGINS = "crowd2fa.webauthn.origins";
+  public static final String POLICY_FILE = "crowd2fa.policy.file";
+  public static final String ASSERTION_LIFETIME = "crowd2fa.assertion.lifetime";
+  public static final String LOGIN_LIFETIME = "crowd2fa.login.lifetime";
+
+  private final Properties file;
+  private final Map<String, String> environment;
+
+  private ServiceConfigLoader(Properties file, Map<String, String> environment) {
+    this.file = file;
+    this.environment = environment;
+  }
+
+  /** Loads {@code configFile} with the process environment as overrides. */
+  public static ServiceConfig load(Path configFile) {
+    return load(configFile, System.getenv());
+  }
+
+  public static ServiceConfig load(Path configFile, Map<String, String> environment) {
+    if (configFile == null) {
+      throw new ConfigurationException("crowd2fa.config: no configuration file given");
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new ConfigurationException(
+          "crowd2fa.config: cannot read configuration file " + configFile + ": " + e.getMessage());
+    }
+    return new ServiceConfigLoader(properties, Map.copyOf(environment)).build();
+  }
+
+  /** The environment variable that overrides {@code key}. */
+  public static String environmentName(String key) {
+    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private ServiceConfig build() {
+    URI baseUrl = httpUrl(SERVICE_BASE_URL, required(SERVICE_BASE_URL));
+    Duration loginLifetime = duration(LOGIN_LIFETIME, "PT10M");
+    if (loginLifetime.compareTo(ServiceConfig.MAX_LOGIN_LIFETIME) > 0 || loginLifetime.isZero()) {
+      throw new ConfigurationException(LOGIN_LIFETIME + ": must be more than 0 and at most PT10M");
+    }
+    Duration assertionLifetime = duration(ASSERTION_LIFETIME, "PT12H");
+    if (assertionLifetime.isZero()) {
+      throw new ConfigurationException(ASSERTION_LIFETIME + ": must be positive");
+    }
+    return new ServiceConfig(
+        baseUrl,
+        readableFile(CROWD_PROPERTIES),
+        database(),
+        pathInExistingDirectory(KEY_FILE),
+        optional(COOKIE_DOMAIN).map(this::cookieDomain),
+        products(),
+        optional(TOTP_ISSUER).orElse("Crowd2FA"),
+        required(WEBAUTHN_RP_ID),
+        httpUrls(WEBAUTHN_ORIGINS),
+        readableFile(POLICY_FILE),
+        assertionLifetime,
+        loginLifetime);
+  }
+
+  private Optional<String> optional(String key) {
+    String value = environment.get(environmentName(key));
+    if (value == null) {
+      value = file.getProperty(key);
+    }
+    return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  private String required(String key) {
+    return optional(key)
+        .orElseThrow(
+            () ->
+                new ConfigurationException(
+                    key + ": missing (set it in the configuration file or " + environmentName(key) + ")"));
+  }
+
+  private static URI httpUrl(String key, String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme();
+      boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+      if (!http || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null) {
+        throw new ConfigurationException(
+            key + ": '" + value + "' is not an absolute http(s) URL without user info or query");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new ConfigurationException(key + ": '" + value + "' is not a URL");
+    }
+  }
+
+  private List<URI> httpUrls(String key) {
+    List<URI> urls = new ArrayList<>();
+    for (String part : required(key).split(",")) {
+      if (!part.isBlank()) {
+        urls.add(httpUrl(key, part.trim()));
+      }
+    }
+    if (urls.isEmpty()) {
+      throw new ConfigurationException(key + ": needs at least one URL");
+    }
+    return urls;
+  }
+
+  private List<Product> products() {
+    List<Product> products = new ArrayList<>();
+    for (String part : required(PRODUCTS).split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      int eq = part.indexOf('=');
+      if (eq < 1) {
+        throw new ConfigurationException(
+            PRODUCTS + ": '" + part.trim() + "' is not application=baseUrl");
+      }
+      try {
+        products.add(
+            new Product(part.substring(0, eq).trim(), httpUrl(PRODUCTS, part.substring(eq + 1).trim())));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException(PRODUCTS + ": " + e.getMessage());
+      }
+    }
+    if (products.isEmpty()) {
+      throw new ConfigurationException(PRODUCTS + ": needs at least one application=baseUrl");
+    }
+    return products;
+  }
+
+  private Path readableFile(String key) {
+    Path path = Path.of(required(key));
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw new ConfigurationException(key + ": " + path + " is not a readable file");
+    }
+    return path;
+  }
+
+  private Path pathInExistingDirectory(String key) {
+    Path path = Path.of(required(key)).toAbsolutePath();
+    if (!Files.isDirectory(path.getParent())) {
+      throw new ConfigurationException(key + ": directory of " + path + " does not exist");
+    }
+    return path;
+  }
+
+  private DatabaseSettings database() {
+    String url = required(DB_URL);
+    try {
+      return new DatabaseSettings(
+          url,
+          optional(DB_USER).orElse(""),
+          optional(DB_PASSWORD).orElse(""),
+          DatabaseSettings.DEFAULT_POOL_SIZE);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(DB_URL + ": expected jdbc:h2: or jdbc:postgresql:");
+    }
+  }
+
+  private String cookieDomain(String value) {
+    boolean valid =
+        Arrays.stream(value.replaceFirst("^\\.", "").split("\\.", -1))
+            .allMatch(label -> label.matches("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"));
+    if (!valid) {
+      throw new ConfigurationException(COOKIE_DOMAIN + ": '" + value + "' is not a domain name");
+    }
+    return value;
+  }
+
+  private Duration duration(String key, String defaultValue) {
+    String value = optional(key).orElse(defaultValue);
+    try {
+      Duration duration = Duration.parse(value);
+      if (duration.isNegative()) {
+        throw new ConfigurationException(key + ": must not be negative");
+      }
+      return duration;
+    } catch (DateTimeParseException e) {
+      throw new ConfigurationException(key + ": '" + value + "' is not an ISO-8601 duration");
+    }
+  }
+}

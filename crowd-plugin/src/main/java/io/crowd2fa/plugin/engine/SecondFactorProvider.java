@@ -1,0 +1,24 @@
+package io.crowd2fa.plugin.engine;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The seam through which a factor kind other than TOTP (WebAuthn) joins the engine's factor list,
+ * rename/remove, and hard-cap disabling. Its verification goes through {@link
+ * TwoFactorEngine#verifyWithLockout}.
+ */
+public interface SecondFactorProvider {
+
+  FactorType type();
+
+  /** Active and disabled factors of the user. */
+  List<EnrolledFactor> enrolled(String username);
+
+  boolean rename(String username, UUID factorId, String nickname);
+
+  boolean remove(String username, UUID factorId);
+
+  /** Disables all active factors of this kind of the user (hard cap); returns how many. */
+  int disableAll(String username);
+}

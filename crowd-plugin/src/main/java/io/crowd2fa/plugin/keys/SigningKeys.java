@@ -1,0 +1,142 @@
+package io.crowd2fa.plugin.keys;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import io.crowd2fa.plugin.crypto.SecretBox;
+import io.crowd2fa.plugin.engine.EngineFault;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ES256 keys that sign assertions. The first start generates one; {@link #rotate()} makes a
+ * new current key and keeps the previous one published in the JWKS until every assertion signed
+ * with it has expired. Keys are read from the database on each call so all nodes agree.
+ */
+public final class SigningKeys {
+
+  private static final String CONTEXT_PREFIX = "signing-key:";
+
+  private final SigningKeyRepository repository;
+  private final SecretBox sealer;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final Duration assertionLifetime;
+
+  public SigningKeys(
+      SigningKeyRepository repository,
+      SecretBox sealer,
+      Clock clock,
+      SecureRandom random,
+      Duration assertionLifetime) {
+    this.repository = repository;
+    this.sealer = sealer;
+    this.clock = clock;
+    this.random = random;
+    this.assertionLifetime = assertionLifetime;
+  }
+
+  /** Generates the first key when there is none; safe to call on every start of every node. */
+  public void ensureCurrentKey() {
+    if (newestActive().isEmpty()) {
+      repository.insert(generate());
+    }
+  }
+
+  /** The key to sign with now. */
+  public ECKey current() {
+    StoredSigningKey stored =
+        newestActive().orElseThrow(() -> new KeyStoreException("no current signing key"));
+    return unseal(stored);
+  }
+
+  /** Generates a new current key; the previous one stays published until its assertions expire. */
+  public String rotate() {
+    Instant now = clock.instant();
+    List<StoredSigningKey> active =
+        repository.findAll().stream().filter(k -> k.retiredAt().isEmpty()).toList();
+    StoredSigningKey fresh = generate();
+    repository.insert(fresh);
+    active.forEach(k -> repository.retire(k.keyId(), now));
+    return fresh.keyId();
+  }
+
+  /** Public keys that may have signed an assertion that is still valid: current and previous. */
+  public JWKSet publishedKeys() {
+    Instant cutoff = clock.instant().minus(assertionLifetime);
+    List<JWK> keys =
+        repository.findAll().stream()
+            .filter(k -> k.retiredAt().map(r -> r.isAfter(cutoff)).orElse(true))
+            .sorted(Comparator.comparing(StoredSigningKey::createdAt).reversed())
+            .map(k -> (JWK) unseal(k).toPublicJWK())
+            .toList();
+    return new JWKSet(keys);
+  }
+
+  private Optional<StoredSigningKey> newestActive() {
+    // With concurrent first starts two nodes may each insert a key; the newest wins for signing and
+    // both are published, so either node's assertions verify.
+    return repository.findAll().stream()
+        .filter(k -> k.retiredAt().isEmpty())
+        .max(Comparator.comparing(StoredSigningKey::createdAt).thenComparing(StoredSigningKey::keyId));
+  }
+
+  private StoredSigningKey generate() {
+    byte[] id = new byte[16];
+    random.nextBytes(id);
+    String keyId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    try {
+      ECKey key =
+          new ECKeyGenerator(Curve.P_256)
+              .keyID(keyId)
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.ES256)
+              .secureRandom(random)
+              .generate();
+      byte[] json = key.toJSONString().getBytes(StandardCharsets.UTF_8);
+      return new StoredSigningKey(
+          keyId, sealer.seal(json, CONTEXT_PREFIX + keyId), clock.instant(), Optional.empty());
+    } catch (JOSEException e) {
+      throw new KeyStoreException("cannot generate a P-256 key", e);
+    }
+  }
+
+  private ECKey unseal(StoredSigningKey stored) {
+    byte[] json = sealer.open(stored.sealedPrivateJwk(), CONTEXT_PREFIX + stored.keyId());
+    try {
+      ECKey key = ECKey.parse(new String(json, StandardCharsets.UTF_8));
+      if (!stored.keyId().equals(key.getKeyID())) {
+        throw new KeyStoreException("stored key " + stored.keyId() + " has another kid inside");
+      }
+      return key;
+    } catch (ParseException e) {
+      throw new KeyStoreException("stored key " + stored.keyId() + " is not a JWK", e);
+    }
+  }
+
+  /** The key store is unusable (no key, undecryptable key): a fault, not an expected outcome. */
+  public static final class KeyStoreException extends EngineFault {
+    private static final long serialVersionUID = 1L;
+
+    public KeyStoreException(String message) {
+      super(message);
+    }
+
+    public KeyStoreException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

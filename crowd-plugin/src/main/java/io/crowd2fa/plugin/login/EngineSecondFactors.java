@@ -1,0 +1,116 @@
+package io.crowd2fa.plugin.login;
+
+import io.crowd2fa.model.assertion.AuthMethod;
+import io.crowd2fa.plugin.engine.EnrolledFactor;
+import io.crowd2fa.plugin.engine.EnrolmentResult;
+import io.crowd2fa.plugin.engine.FactorStatus;
+import io.crowd2fa.plugin.engine.FactorType;
+import io.crowd2fa.plugin.engine.RequestContext;
+import io.crowd2fa.plugin.engine.TwoFactorEngine;
+import io.crowd2fa.plugin.engine.VerificationResult;
+import io.crowd2fa.plugin.recovery.RecoveryCodes;
+import io.crowd2fa.plugin.totp.TotpEnrolment;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@link SecondFactors} over ENGINE-CORE's {@link TwoFactorEngine}. */
+public final class EngineSecondFactors implements SecondFactors {
+
+  private static final String DEFAULT_TOTP_NICKNAME = "Authenticator app";
+
+  private final TwoFactorEngine engine;
+
+  public EngineSecondFactors(TwoFactorEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public Set<io.crowd2fa.plugin.policy.FactorType> enrolledFactors(String username) {
+    Set<io.crowd2fa.plugin.policy.FactorType> types =
+        EnumSet.noneOf(io.crowd2fa.plugin.policy.FactorType.class);
+    for (EnrolledFactor factor : active(username)) {
+      policyType(factor.type()).ifPresent(types::add);
+    }
+    return types;
+  }
+
+  @Override
+  public Optional<AuthMethod> lastUsedMethod(String username) {
+    return active(username).stream()
+        .filter(f -> f.lastUsedAt() != null)
+        .max(Comparator.comparing(EnrolledFactor::lastUsedAt, Comparator.<Instant>naturalOrder()))
+        .map(f -> method(f.type()));
+  }
+
+  @Override
+  public FactorCheck verifyTotp(String username, String code, ClientInfo client) {
+    return check(engine.verifyTotp(username, code, context(client)));
+  }
+
+  @Override
+  public FactorCheck verifyRecoveryCode(String username, String code, ClientInfo client) {
+    return check(engine.verifyRecoveryCode(username, code, context(client)));
+  }
+
+  @Override
+  public TotpEnrolment startTotpEnrolment(String username, ClientInfo client) {
+    return engine.startTotpEnrolment(username, DEFAULT_TOTP_NICKNAME, context(client));
+  }
+
+  @Override
+  public EnrolmentCheck finishTotpEnrolment(
+      String username, UUID credentialId, String code, ClientInfo client) {
+    EnrolmentResult result =
+        engine.finishTotpEnrolment(username, credentialId, code, context(client));
+    if (result instanceof EnrolmentResult.Enrolled enrolled) {
+      return new EnrolmentCheck.Enrolled(
+          enrolled.firstRecoveryCodes().map(RecoveryCodes::codes).orElse(List.of()));
+    }
+    return new EnrolmentCheck.Rejected();
+  }
+
+  private List<EnrolledFactor> active(String username) {
+    return engine.enrolledFactors(username).stream()
+        .filter(f -> f.status() == FactorStatus.ACTIVE)
+        .toList();
+  }
+
+  private static FactorCheck check(VerificationResult result) {
+    if (result instanceof VerificationResult.Accepted accepted) {
+      return new FactorCheck.Verified(method(accepted.factor()));
+    }
+    if (result instanceof VerificationResult.LockedUntil locked) {
+      return new FactorCheck.LockedOut(Optional.of(locked.until()));
+    }
+    if (result instanceof VerificationResult.Disabled) {
+      return new FactorCheck.LockedOut(Optional.empty());
+    }
+    return new FactorCheck.Rejected();
+  }
+
+  private static AuthMethod method(FactorType type) {
+    return switch (type) {
+      case TOTP -> AuthMethod.OTP;
+      case WEBAUTHN -> AuthMethod.HARDWARE_KEY;
+      case RECOVERY_CODE -> AuthMethod.RECOVERY_CODE;
+    };
+  }
+
+  private static Optional<io.crowd2fa.plugin.policy.FactorType> policyType(FactorType type) {
+    return switch (type) {
+      case TOTP -> Optional.of(io.crowd2fa.plugin.policy.FactorType.TOTP);
+      case WEBAUTHN -> Optional.of(io.crowd2fa.plugin.policy.FactorType.WEBAUTHN);
+      case RECOVERY_CODE -> Optional.empty();
+    };
+  }
+
+  private static RequestContext context(ClientInfo client) {
+    return new RequestContext(Objects.requireNonNull(client).address(), client.userAgent());
+  }
+}

@@ -1,0 +1,277 @@
+package io.crowd2fa.plugin.login;
+
+import io.crowd2fa.crowd.CrowdClient;
+import io.crowd2fa.crowd.CrowdResult;
+import io.crowd2fa.crowd.CrowdUser;
+import io.crowd2fa.crowd.Password;
+import io.crowd2fa.model.assertion.AuthMethod;
+import io.crowd2fa.plugin.policy.FactorType;
+import io.crowd2fa.plugin.policy.PolicyDecision;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The central login (DESIGN D2): password at Crowd, then the policy, then a second factor or
+ * enrolment, then completion. Until completion the only state is a server-side {@link
+ * LoginTransaction}; no SSO token or assertion exists.
+ */
+public final class LoginFlow {
+
+  private final CrowdClient crowd;
+  private final PasswordThrottle throttle;
+  private final LoginTransactionStore transactions;
+  private final LoginHandles handles;
+  private final PolicyGate policy;
+  private final SecondFactors factors;
+  private final Completion completion;
+  private final LoginAudit audit;
+  private final Clock clock;
+  private final Duration loginLifetime;
+  private final ApplicationResolver applications;
+
+  public LoginFlow(
+      CrowdClient crowd,
+      PasswordThrottle throttle,
+      LoginTransactionStore transactions,
+      LoginHandles handles,
+      PolicyGate policy,
+      SecondFactors factors,
+      Completion completion,
+      LoginAudit audit,
+      Clock clock,
+      Duration loginLifetime,
+      ApplicationResolver applications) {
+    this.crowd = crowd;
+    this.throttle = throttle;
+    this.transactions = transactions;
+    this.handles = handles;
+    this.policy = policy;
+    this.factors = factors;
+    this.completion = completion;
+    this.audit = audit;
+    this.clock = clock;
+    this.loginLifetime = loginLifetime;
+    this.applications = applications;
+  }
+
+  /** Step one: the password, checked at Crowd, then the policy decides what comes next. */
+  public LoginOutcome submitPassword(
+      String username, Password password, Optional<URI> destination, ClientInfo client) {
+    if (!throttle.tryAcquire(client.address(), username)) {
+      audit.failure(LoginAudit.PASSWORD_THROTTLED, username, client, "password step limit reached");
+      return new LoginOutcome.Throttled();
+    }
+    CrowdResult<CrowdUser> checked = crowd.authenticate(username, password);
+    if (checked instanceof CrowdResult.Rejected<CrowdUser> rejected) {
+      audit.failure(LoginAudit.PASSWORD_REJECTED, username, client, rejected.reason().name());
+      return new LoginOutcome.InvalidCredentials();
+    }
+    CrowdUser user = ((CrowdResult.Ok<CrowdUser>) checked).value();
+    if (!user.active()) {
+      audit.failure(LoginAudit.PASSWORD_REJECTED, username, client, "INACTIVE_ACCOUNT");
+      return new LoginOutcome.InvalidCredentials();
+    }
+    throttle.succeeded(user.name());
+    audit.success(LoginAudit.PASSWORD_ACCEPTED, user.name(), client, "password checked at Crowd");
+    return afterPassword(user.name(), destination, client);
+  }
+
+  private LoginOutcome afterPassword(String username, Optional<URI> destination, ClientInfo client) {
+    Set<FactorType> enrolled = factors.enrolledFactors(username);
+    PolicyDecision decision =
+        policy.decide(
+            username,
+            groupsOf(username),
+            applications.applicationFor(destination),
+            client,
+            enrolled,
+            clock.instant());
+    if (decision instanceof PolicyDecision.Exempt exempt) {
+      audit.success(LoginAudit.POLICY_EXEMPT, username, client, "rule " + exempt.rule());
+      return completion.completeWithoutTransaction(
+          username, EnumSet.of(AuthMethod.PASSWORD), destination, client);
+    }
+    if (decision instanceof PolicyDecision.Deny deny) {
+      audit.failure(
+          LoginAudit.POLICY_DENIED, username, client, "rule " + deny.rule() + ": " + deny.reason());
+      return new LoginOutcome.Denied();
+    }
+    if (decision instanceof PolicyDecision.Require2fa require) {
+      return start(
+          username, LoginStage.SECOND_FACTOR, require.allowedFactors(), destination, client);
+    }
+    PolicyDecision.RequireEnrolment enrol = (PolicyDecision.RequireEnrolment) decision;
+    return start(
+        username,
+        enrol.graceLeft().maySkip() ? LoginStage.ENROL_OPTIONAL : LoginStage.ENROL_REQUIRED,
+        enrol.allowedFactors(),
+        destination,
+        client);
+  }
+
+  private Set<String> groupsOf(String username) {
+    CrowdResult<List<String>> groups = crowd.getNestedGroupNames(username);
+    if (groups instanceof CrowdResult.Ok<List<String>> ok) {
+      return new HashSet<>(ok.value());
+    }
+    // Deciding without the groups could exempt someone a group rule would catch: fail closed.
+    throw new LoginFault("Crowd did not return the groups of a user whose password it accepted");
+  }
+
+  private LoginOutcome start(
+      String username,
+      LoginStage stage,
+      Set<FactorType> allowed,
+      Optional<URI> destination,
+      ClientInfo client) {
+    String handle = handles.newHandle();
+    Instant now = clock.instant();
+    transactions.insert(
+        new LoginTransaction(
+            LoginHandles.hash(handle),
+            username,
+            client.address(),
+            LoginPurpose.LOGIN,
+            stage,
+            EnumSet.of(AuthMethod.PASSWORD),
+            allowed,
+            destination,
+            Optional.empty(),
+            now,
+            now.plus(loginLifetime),
+            0));
+    return new LoginOutcome.Proceed(handle, stage);
+  }
+
+  /** The live transaction of {@code handle} if it is at one of {@code stages}. */
+  public Optional<LoginTransaction> live(String handle, Set<LoginStage> stages) {
+    if (!LoginHandles.isWellFormed(handle)) {
+      return Optional.empty();
+    }
+    return transactions
+        .find(LoginHandles.hash(handle))
+        .filter(tx -> !tx.isExpiredAt(clock.instant()))
+        .filter(tx -> stages.contains(tx.stage()));
+  }
+
+  /** Step two: a TOTP code or a recovery code for the user of this transaction only. */
+  public LoginOutcome submitSecondFactor(
+      String handle, AuthMethod method, String code, ClientInfo client, Optional<String> heldToken) {
+    Optional<LoginTransaction> found = live(handle, Set.of(LoginStage.SECOND_FACTOR));
+    if (found.isEmpty()) {
+      audit.failure(LoginAudit.STEP_REJECTED, null, client, "second factor without a live login");
+      return new LoginOutcome.NoLogin();
+    }
+    LoginTransaction tx = found.get();
+    FactorCheck check =
+        switch (method) {
+          case OTP ->
+              tx.allowedFactors().contains(FactorType.TOTP)
+                  ? factors.verifyTotp(tx.username(), code, client)
+                  : new FactorCheck.Rejected();
+          case RECOVERY_CODE -> factors.verifyRecoveryCode(tx.username(), code, client);
+          default -> throw new IllegalArgumentException("not a code method: " + method);
+        };
+    if (check instanceof FactorCheck.Verified verified) {
+      return completion.complete(tx, verified.method(), client, heldToken);
+    }
+    if (check instanceof FactorCheck.LockedOut locked) {
+      audit.failure(
+          LoginAudit.SECOND_FACTOR_REJECTED,
+          tx.username(),
+          client,
+          method.claimValue() + " locked out");
+      return new LoginOutcome.LockedOut(locked.until());
+    }
+    audit.failure(
+        LoginAudit.SECOND_FACTOR_REJECTED, tx.username(), client, method.claimValue() + " rejected");
+    return new LoginOutcome.WrongCode(handle, tx.stage());
+  }
+
+  /** Enrolment: a new TOTP secret for the user of this transaction. */
+  public LoginOutcome startTotpEnrolment(String handle, ClientInfo client) {
+    Optional<LoginTransaction> found = enrolling(handle, client);
+    if (found.isEmpty()) {
+      return new LoginOutcome.NoLogin();
+    }
+    return new LoginOutcome.EnrolTotp(
+        handle, factors.startTotpEnrolment(found.get().username(), client));
+  }
+
+  /** Enrolment: the first code from the app activates TOTP; the recovery codes follow. */
+  public LoginOutcome finishTotpEnrolment(
+      String handle,
+      UUID credentialId,
+      String code,
+      ClientInfo client,
+      Optional<String> heldToken) {
+    Optional<LoginTransaction> found = enrolling(handle, client);
+    if (found.isEmpty()) {
+      return new LoginOutcome.NoLogin();
+    }
+    LoginTransaction tx = found.get();
+    SecondFactors.EnrolmentCheck check =
+        factors.finishTotpEnrolment(tx.username(), credentialId, code, client);
+    if (!(check instanceof SecondFactors.EnrolmentCheck.Enrolled enrolled)) {
+      audit.failure(
+          LoginAudit.SECOND_FACTOR_REJECTED, tx.username(), client, "enrolment code rejected");
+      return new LoginOutcome.WrongCode(handle, tx.stage());
+    }
+    if (enrolled.firstRecoveryCodes().isEmpty()) {
+      return completion.complete(tx, AuthMethod.OTP, client, heldToken);
+    }
+    LoginTransaction next = tx.advancedTo(LoginStage.RECOVERY_CODES, Set.of(AuthMethod.OTP));
+    if (!transactions.transition(tx, next, clock.instant())) {
+      audit.failure(LoginAudit.STEP_REJECTED, tx.username(), client, "enrolment raced");
+      return new LoginOutcome.NoLogin();
+    }
+    return new LoginOutcome.RecoveryCodes(handle, enrolled.firstRecoveryCodes());
+  }
+
+  /** Enrolment: the user confirmed the recovery codes are saved; the login completes. */
+  public LoginOutcome confirmRecoveryCodes(
+      String handle, ClientInfo client, Optional<String> heldToken) {
+    Optional<LoginTransaction> found = live(handle, Set.of(LoginStage.RECOVERY_CODES));
+    if (found.isEmpty()) {
+      audit.failure(LoginAudit.STEP_REJECTED, null, client, "confirmation without a live login");
+      return new LoginOutcome.NoLogin();
+    }
+    return completion.complete(found.get(), AuthMethod.OTP, client, heldToken);
+  }
+
+  /** Enrolment skipped while grace lasts: the login completes as an exemption ({@code pwd}). */
+  public LoginOutcome skipEnrolment(String handle, ClientInfo client, Optional<String> heldToken) {
+    Optional<LoginTransaction> found = live(handle, Set.of(LoginStage.ENROL_OPTIONAL));
+    if (found.isEmpty()) {
+      audit.failure(LoginAudit.STEP_REJECTED, null, client, "skip without grace or live login");
+      return new LoginOutcome.NoLogin();
+    }
+    policy.recordGraceUse(found.get().username());
+    audit.success(LoginAudit.ENROLMENT_SKIPPED, found.get().username(), client, "within grace");
+    return completion.complete(found.get(), AuthMethod.PASSWORD, client, heldToken);
+  }
+
+  private Optional<LoginTransaction> enrolling(String handle, ClientInfo client) {
+    Optional<LoginTransaction> found =
+        live(handle, Set.of(LoginStage.ENROL_REQUIRED, LoginStage.ENROL_OPTIONAL))
+            .filter(tx -> tx.allowedFactors().contains(FactorType.TOTP));
+    if (found.isEmpty()) {
+      audit.failure(LoginAudit.STEP_REJECTED, null, client, "enrolment without a live login");
+    }
+    return found;
+  }
+
+  /** Which product (Crowd application) a destination belongs to, for the policy. */
+  @FunctionalInterface
+  public interface ApplicationResolver {
+    String applicationFor(Optional<URI> destination);
+  }
+}

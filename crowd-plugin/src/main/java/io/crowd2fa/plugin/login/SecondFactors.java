@@ -1,0 +1,43 @@
+package io.crowd2fa.plugin.login;
+
+import io.crowd2fa.model.assertion.AuthMethod;
+import io.crowd2fa.plugin.policy.FactorType;
+import io.crowd2fa.plugin.totp.TotpEnrolment;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The second factors as the login flow uses them. Implemented over ENGINE-CORE's engine (which
+ * counts attempts before verifying, enforces lockout and single use, and audits each check).
+ */
+public interface SecondFactors {
+
+  Set<FactorType> enrolledFactors(String username);
+
+  /** The method the user last passed, offered first. */
+  Optional<AuthMethod> lastUsedMethod(String username);
+
+  FactorCheck verifyTotp(String username, String code, ClientInfo client);
+
+  FactorCheck verifyRecoveryCode(String username, String code, ClientInfo client);
+
+  TotpEnrolment startTotpEnrolment(String username, ClientInfo client);
+
+  /** The enrolment's first code; on success the user's first recovery codes (show once). */
+  EnrolmentCheck finishTotpEnrolment(
+      String username, UUID credentialId, String code, ClientInfo client);
+
+  /** Outcome of confirming an enrolment. */
+  sealed interface EnrolmentCheck {
+    /** Enrolled; {@code firstRecoveryCodes} is empty when the user already had codes. */
+    record Enrolled(List<String> firstRecoveryCodes) implements EnrolmentCheck {
+      public Enrolled {
+        firstRecoveryCodes = List.copyOf(firstRecoveryCodes);
+      }
+    }
+
+    record Rejected() implements EnrolmentCheck {}
+  }
+}

@@ -1,0 +1,214 @@
+package io.crowd2fa.plugin.web;
+
+import io.crowd2fa.crowd.CookieConfiguration;
+import io.crowd2fa.crowd.CrowdClient;
+import io.crowd2fa.crowd.CrowdProperties;
+import io.crowd2fa.plugin.assertion.AssertionIssuer;
+import io.crowd2fa.plugin.assertion.AssertionReader;
+import io.crowd2fa.plugin.config.Product;
+import io.crowd2fa.plugin.config.ServiceConfig;
+import io.crowd2fa.plugin.config.ServiceConfigLoader;
+import io.crowd2fa.plugin.crypto.MasterKeyStore;
+import io.crowd2fa.plugin.crypto.SecretBox;
+import io.crowd2fa.plugin.engine.EngineSettings;
+import io.crowd2fa.plugin.engine.TwoFactorEngine;
+import io.crowd2fa.plugin.keys.JdbcSigningKeyRepository;
+import io.crowd2fa.plugin.keys.SigningKeys;
+import io.crowd2fa.plugin.login.Completion;
+import io.crowd2fa.plugin.login.EngineSecondFactors;
+import io.crowd2fa.plugin.login.GraceLedger;
+import io.crowd2fa.plugin.login.LoginAudit;
+import io.crowd2fa.plugin.login.LoginFlow;
+import io.crowd2fa.plugin.login.LoginHandles;
+import io.crowd2fa.plugin.login.LoginTransactionStore;
+import io.crowd2fa.plugin.login.PasswordThrottle;
+import io.crowd2fa.plugin.login.PolicyGate;
+import io.crowd2fa.plugin.login.PolicySource;
+import io.crowd2fa.plugin.login.SecondFactors;
+import io.crowd2fa.plugin.login.SsoIssuer;
+import io.crowd2fa.plugin.login.StepUpFlow;
+import io.crowd2fa.plugin.persistence.Database;
+import io.crowd2fa.plugin.persistence.EngineEntities;
+import io.crowd2fa.plugin.persistence.JpaEnginePorts;
+import io.crowd2fa.plugin.status.StatusCheck;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The composition root of the 2FA service: builds every part from the configuration. One per
+ * servlet instance; {@link #close()} releases the database.
+ */
+public final class ServiceAssembly implements AutoCloseable {
+
+  private final ServiceConfig config;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final Database database;
+  private final CrowdClient crowd;
+  private final SigningKeys signingKeys;
+  private final LoginFlow loginFlow;
+  private final StepUpFlow stepUpFlow;
+  private final SecondFactors factors;
+  private final PolicyGate policy;
+  private final LoginAudit audit;
+  private final DestinationPolicy destinations;
+  private final StatusCheck status;
+  private final AtomicReference<CookieConfiguration> crowdCookie = new AtomicReference<>();
+
+  private ServiceAssembly(ServiceConfig config, Clock clock, Map<String, String> environment) {
+    this.config = config;
+    this.clock = clock;
+    this.random = new SecureRandom();
+    PolicySource policySource =
+        PolicySource.load(config.policyFile(), ServiceConfigLoader.POLICY_FILE);
+    SecretBox secretBox =
+        new SecretBox(new MasterKeyStore(random).load(environment, config.keyFile()), random);
+    this.crowd = CrowdClient.create(CrowdProperties.load(config.crowdProperties()));
+    this.database = Database.open(config.database(), EngineEntities.ALL);
+    try {
+      TwoFactorEngine engine =
+          new TwoFactorEngine(
+              EngineSettings.defaults(config.totpIssuer()),
+              JpaEnginePorts.create(database),
+              secretBox,
+              clock,
+              random,
+              List.of());
+      this.factors = new EngineSecondFactors(engine);
+      this.audit = new LoginAudit(JpaEnginePorts.create(database).auditLog(), clock);
+      this.signingKeys =
+          new SigningKeys(
+              new JdbcSigningKeyRepository(database),
+              secretBox,
+              clock,
+              random,
+              config.assertionLifetime());
+      signingKeys.ensureCurrentKey();
+      String issuer = config.serviceBaseUrl().toString();
+      LoginTransactionStore transactions = new LoginTransactionStore(database);
+      LoginHandles handles = new LoginHandles(random);
+      SsoIssuer ssoIssuer =
+          new SsoIssuer(
+              crowd, new AssertionIssuer(signingKeys), clock, config.assertionLifetime(), issuer);
+      Completion completion = new Completion(transactions, ssoIssuer, crowd, audit, clock);
+      this.policy = new PolicyGate(policySource, new GraceLedger(database));
+      this.destinations = new DestinationPolicy(config.allowedDestinations());
+      this.loginFlow =
+          new LoginFlow(
+              crowd,
+              new PasswordThrottle(database, clock, PasswordThrottle.Limits.DEFAULT),
+              transactions,
+              handles,
+              policy,
+              factors,
+              completion,
+              audit,
+              clock,
+              config.loginLifetime(),
+              this::applicationFor);
+      this.stepUpFlow =
+          new StepUpFlow(
+              crowd,
+              new AssertionReader(signingKeys, clock, issuer),
+              factors,
+              transactions,
+              handles,
+              audit,
+              clock,
+              config.loginLifetime());
+      this.status = new StatusCheck(database, crowd);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** Builds the service; configuration faults name the key that is wrong. */
+  public static ServiceAssembly start(
+      ServiceConfig config, Clock clock, Map<String, String> environment) {
+    return new ServiceAssembly(config, clock, environment);
+  }
+
+  private String applicationFor(Optional<URI> destination) {
+    return destination
+        .flatMap(
+            d ->
+                config.products().stream()
+                    .filter(p -> new DestinationPolicy(List.of(p.baseUrl())).allowed(d.toString()).isPresent())
+                    .map(Product::application)
+                    .findFirst())
+        .orElse(crowd.config().applicationName());
+  }
+
+  /** Crowd's SSO cookie settings, asked once and then kept (they change only with a restart). */
+  public CookieConfiguration crowdCookie() {
+    CookieConfiguration known = crowdCookie.get();
+    if (known == null) {
+      known = crowd.getCookieConfiguration();
+      crowdCookie.compareAndSet(null, known);
+    }
+    return known;
+  }
+
+  public ServiceConfig config() {
+    return config;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public SecureRandom random() {
+    return random;
+  }
+
+  public CrowdClient crowd() {
+    return crowd;
+  }
+
+  public SigningKeys signingKeys() {
+    return signingKeys;
+  }
+
+  public LoginFlow loginFlow() {
+    return loginFlow;
+  }
+
+  public StepUpFlow stepUpFlow() {
+    return stepUpFlow;
+  }
+
+  public SecondFactors factors() {
+    return factors;
+  }
+
+  public PolicyGate policy() {
+    return policy;
+  }
+
+  public LoginAudit audit() {
+    return audit;
+  }
+
+  public DestinationPolicy destinations() {
+    return destinations;
+  }
+
+  public StatusCheck status() {
+    return status;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

@@ -1,0 +1,34 @@
+package io.crowd2fa.plugin.keys;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Test double: the repository contract without a database (the JDBC one is tested separately). */
+public final class InMemorySigningKeyRepository implements SigningKeyRepository {
+
+  private final List<StoredSigningKey> keys = new ArrayList<>();
+
+  @Override
+  public synchronized List<StoredSigningKey> findAll() {
+    return List.copyOf(keys);
+  }
+
+  @Override
+  public synchronized void insert(StoredSigningKey key) {
+    keys.add(key);
+  }
+
+  @Override
+  public synchronized boolean retire(String keyId, Instant at) {
+    for (int i = 0; i < keys.size(); i++) {
+      StoredSigningKey k = keys.get(i);
+      if (k.keyId().equals(keyId) && k.retiredAt().isEmpty()) {
+        keys.set(i, new StoredSigningKey(k.keyId(), k.sealedPrivateJwk(), k.createdAt(), Optional.of(at)));
+        return true;
+      }
+    }
+    return false;
+  }
+}

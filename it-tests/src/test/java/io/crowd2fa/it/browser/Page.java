@@ -1,0 +1,62 @@
+package io.crowd2fa.it.browser;
+
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Base of every page object: waits for the page to be the expected one, then offers actions. */
+public abstract class Page {
+
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  protected final WebDriver driver;
+
+  protected Page(WebDriver driver) {
+    this.driver = driver;
+  }
+
+  protected final WebElement visible(By locator) {
+    return new WebDriverWait(driver, WAIT)
+        .until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  protected final void type(By locator, String text) {
+    WebElement field = visible(locator);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  protected final void click(By locator) {
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(locator)).click();
+  }
+
+  protected final void waitForUrlContaining(String fragment) {
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains(fragment));
+  }
+
+  protected final void waitForText(By locator, String text) {
+    new WebDriverWait(driver, WAIT)
+        .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
+  protected final <T> T waitUntil(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, WAIT).until(condition);
+  }
+
+  protected final Object script(String javaScript, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(javaScript, arguments);
+  }
+
+  public final String currentUrl() {
+    return driver.getCurrentUrl();
+  }
+
+  public final String bodyText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+}

@@ -1,0 +1,27 @@
+package io.crowd2fa.it.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/** "Confirm it's you": the second step with the factor the user has. */
+public final class ChallengePage extends ServicePage {
+
+  public ChallengePage(WebDriver driver) {
+    super(driver, formWithAction("/challenge"));
+  }
+
+  public void enterCode(String code) {
+    type(By.id("code"), code);
+    submitFormWithAction("/challenge");
+  }
+
+  public ChallengePage useRecoveryCodeInstead() {
+    click(By.cssSelector("a[href$='/challenge?method=rc']"));
+    return new ChallengePage(driver);
+  }
+
+  /** The method the form submits: {@code otp} or {@code rc}. */
+  public String method() {
+    return driver.findElement(By.cssSelector("form input[name=method]")).getAttribute("value");
+  }
+}

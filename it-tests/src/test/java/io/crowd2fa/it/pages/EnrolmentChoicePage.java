@@ -1,0 +1,16 @@
+package io.crowd2fa.it.pages;
+
+import org.openqa.selenium.WebDriver;
+
+/** "Set up two-step verification": the policy requires a factor the user does not have yet. */
+public final class EnrolmentChoicePage extends ServicePage {
+
+  public EnrolmentChoicePage(WebDriver driver) {
+    super(driver, formWithAction("/enrol/totp"));
+  }
+
+  public TotpEnrolmentPage setUpAuthenticatorApp() {
+    submitFormWithAction("/enrol/totp");
+    return new TotpEnrolmentPage(driver);
+  }
+}

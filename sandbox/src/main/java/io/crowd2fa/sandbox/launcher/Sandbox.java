@@ -1,0 +1,197 @@
+package io.crowd2fa.sandbox.launcher;
+
+import io.crowd2fa.sandbox.crowd.CrowdSeed;
+import io.crowd2fa.sandbox.crowd.CrowdStandIn;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole sandbox in one process: the Crowd stand-in on 8095 with the built 2FA service mounted
+ * at {@code /crowd/plugins/servlet/2fa}, and the Jira-like (8080) and Confluence-like (8090) sample
+ * products protected by the built authenticator jar. Start it with {@link #main} or, in tests, with
+ * {@link #start(SandboxSettings)} and ports 0.
+ */
+public final class Sandbox implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+
+  private final SandboxSettings settings;
+  private final SandboxTopology topology;
+  private final SandboxHome home;
+  private final SandboxClock clock;
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private CrowdStandIn crowd;
+
+  private Sandbox(SandboxSettings settings, SandboxClock clock) {
+    this.settings = settings;
+    this.topology =
+        new SandboxTopology(settings.crowdPort(), settings.jiraPort(), settings.confluencePort());
+    this.home = new SandboxHome(settings.home());
+    this.clock = clock;
+  }
+
+  /** Starts everything or nothing: on a failure whatever already runs is stopped again. */
+  public static Sandbox start(SandboxSettings requested) {
+    SandboxSettings settings = withFreePortsFor(requested);
+    PortGuard.requireFree("the Crowd stand-in", settings.crowdPort(), SandboxSettings.CROWD_PORT);
+    PortGuard.requireFree("the Jira-like app", settings.jiraPort(), SandboxSettings.JIRA_PORT);
+    PortGuard.requireFree(
+        "the Confluence-like app", settings.confluencePort(), SandboxSettings.CONFLUENCE_PORT);
+    Sandbox sandbox = new Sandbox(settings, SandboxClock.systemUtc());
+    try {
+      sandbox.startAll();
+      return sandbox;
+    } catch (RuntimeException e) {
+      sandbox.close();
+      throw e;
+    }
+  }
+
+  private void startAll() {
+    home.write(topology, settings.policy().orElse(null));
+    TwoFactorServiceJar service = TwoFactorServiceJar.open(settings.pluginJar());
+    running.add(service);
+    crowd =
+        CrowdStandIn.builder()
+            .port(settings.crowdPort())
+            .seed(settings.seed().map(CrowdSeed::load).orElseGet(CrowdSeed::demo))
+            .clock(clock)
+            .contextAttribute(SandboxClock.CONTEXT_ATTRIBUTE, clock)
+            .servlet(
+                "crowd2fa",
+                service.newServlet(),
+                Map.of(TwoFactorServiceJar.CONFIG_INIT_PARAM, home.serviceConfig().toString()),
+                TwoFactorServiceJar.MOUNT_PATH + "/*")
+            .servlet(
+                "sandbox-clock", new ClockControlServlet(clock), Map.of(), ClockControlServlet.PATH)
+            .build()
+            .start();
+    running.add(0, crowd);
+    for (Product product : Product.PRODUCTS) {
+      running.add(0, ProductApps.start(product, topology, home, settings, clock));
+    }
+  }
+
+  public SandboxTopology topology() {
+    return topology;
+  }
+
+  public SandboxHome home() {
+    return home;
+  }
+
+  /** Moves the time of all three apps; the same as {@code POST /crowd/sandbox/clock}. */
+  public SandboxClock clock() {
+    return clock;
+  }
+
+  public CrowdStandIn crowd() {
+    return crowd;
+  }
+
+  /** Stops the servers in reverse order of starting; safe to call twice. */
+  @Override
+  public synchronized void close() {
+    RuntimeException failure = null;
+    for (AutoCloseable server : List.copyOf(running)) {
+      try {
+        server.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new SandboxLaunchException("The sandbox did not stop cleanly", e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    running.clear();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** {@code --crowd.port=9095} etc.; see {@link SandboxSettings} for every setting. */
+  public static void main(String[] args) throws InterruptedException {
+    configurePlainTextLogging();
+    long started = System.nanoTime();
+    Sandbox sandbox;
+    try {
+      sandbox = start(SandboxSettings.from(System.getProperties(), args));
+    } catch (SandboxLaunchException e) {
+      System.err.println("Crowd2FA sandbox did not start: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "crowd2fa-sandbox-shutdown"));
+    sandbox.printBanner(System.out, Duration.ofNanos(System.nanoTime() - started));
+    new CountDownLatch(1).await();
+  }
+
+  void printBanner(PrintStream out, Duration startTime) {
+    out.println();
+    out.println("Crowd2FA sandbox is up (started in " + startTime.toMillis() + " ms).");
+    out.println();
+    out.println("  Jira-like app        " + topology.productBaseUrl(Product.JIRA) + "/");
+    out.println("  Confluence-like app  " + topology.productBaseUrl(Product.CONFLUENCE) + "/");
+    out.println("  Crowd stand-in       " + topology.crowdBaseUrl() + "/rest/usermanagement/1/");
+    out.println("  2FA service          " + topology.serviceBaseUrl() + "/login");
+    out.println("  Sandbox clock        " + topology.clockUrl() + "   (POST advance=PT16M)");
+    out.println();
+    out.println("  Demo accounts (DEMO ONLY, public passwords):");
+    out.println("    admin / admin123            crowd-administrators");
+    out.println("    alice / alice123            jira-software-users, confluence-users");
+    out.println("    bob / bob123                jira-software-users, confluence-users");
+    out.println("    contractor / contractor123  external (security key required)");
+    out.println("    inactive / inactive123      inactive account");
+    out.println();
+    out.println("  Configuration written to " + home.root() + ":");
+    out.println("    " + home.serviceConfig());
+    out.println("    " + home.policy());
+    out.println("    " + home.seraphConfig(Product.JIRA));
+    out.println("    " + home.productCrowdProperties(Product.JIRA));
+    out.println();
+    out.println("  Press Ctrl-C to stop.");
+    out.flush();
+  }
+
+  private static void configurePlainTextLogging() {
+    Properties system = System.getProperties();
+    system.putIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+    system.putIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+    system.putIfAbsent("org.slf4j.simpleLogger.logFile", "System.out");
+  }
+
+  private static SandboxSettings withFreePortsFor(SandboxSettings settings) {
+    if (settings.crowdPort() != 0 && settings.jiraPort() != 0 && settings.confluencePort() != 0) {
+      return settings;
+    }
+    // The configuration files name every URL before the servers start, so "any port" is decided
+    // here rather than by Tomcat.
+    return settings.withPorts(
+        orFree(settings.crowdPort()),
+        orFree(settings.jiraPort()),
+        orFree(settings.confluencePort()));
+  }
+
+  private static int orFree(int port) {
+    if (port != 0) {
+      return port;
+    }
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

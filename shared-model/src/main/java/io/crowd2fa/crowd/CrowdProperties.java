@@ -1,0 +1,209 @@
+package io.crowd2fa.crowd;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Reads a standard {@code crowd.properties}, the file product admins already have, with the keys
+ * and defaults of Crowd's own {@code ClientPropertiesImpl}. A missing or malformed key fails at
+ * start-up with a {@link CrowdConfigurationException} naming the key and the file.
+ */
+public final class CrowdProperties {
+
+  public static final String APPLICATION_NAME = "application.name";
+  public static final String APPLICATION_PASSWORD = "application.password";
+  public static final String APPLICATION_LOGIN_URL = "application.login.url";
+  public static final String CROWD_BASE_URL = "crowd.base.url";
+  public static final String CROWD_SERVER_URL = "crowd.server.url";
+  public static final String SESSION_VALIDATION_INTERVAL = "session.validationinterval";
+  public static final String COOKIE_TOKEN_KEY = "cookie.tokenkey";
+  public static final String COOKIE_DOMAIN = "cookie.domain";
+  public static final String HTTP_TIMEOUT = "http.timeout";
+  public static final String SOCKET_TIMEOUT = "socket.timeout";
+  public static final String HTTP_MAX_CONNECTIONS = "http.max.connections";
+
+  /** Crowd's {@code Constants.CROWD_SERVICE_LOCATION}: the legacy SOAP path under the base URL. */
+  private static final String SERVICES_SEGMENT = "/services";
+
+  private final Properties properties;
+  private final String source;
+
+  private CrowdProperties(Properties properties, String source) {
+    this.properties = properties;
+    this.source = source;
+  }
+
+  /** Loads and validates {@code file}. */
+  public static CrowdClientConfig load(Path file) {
+    String source = file.toAbsolutePath().toString();
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      properties.load(in);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new CrowdConfigurationException(source, "cannot be read: " + e.getMessage(), e);
+    }
+    return parse(properties, source);
+  }
+
+  /**
+   * Loads and validates a class-path resource, e.g. {@code crowd.properties} in WEB-INF/classes.
+   */
+  public static CrowdClientConfig loadResource(ClassLoader loader, String resource) {
+    String source = "classpath:" + resource;
+    Properties properties = new Properties();
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new CrowdConfigurationException(null, source, "not found on the class path");
+      }
+      properties.load(in);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new CrowdConfigurationException(source, "cannot be read: " + e.getMessage(), e);
+    }
+    return parse(properties, source);
+  }
+
+  /**
+   * Validates already loaded properties.
+   *
+   * @param source names the file in error messages
+   */
+  public static CrowdClientConfig parse(Properties properties, String source) {
+    return new CrowdProperties(properties, source).toConfig();
+  }
+
+  private CrowdClientConfig toConfig() {
+    return new CrowdClientConfig(
+        required(APPLICATION_NAME),
+        new Password(required(APPLICATION_PASSWORD)),
+        baseUrl(),
+        optional(APPLICATION_LOGIN_URL).map(value -> absoluteUri(APPLICATION_LOGIN_URL, value)),
+        optional(COOKIE_TOKEN_KEY).orElse(CrowdClientConfig.DEFAULT_COOKIE_TOKEN_KEY),
+        optional(COOKIE_DOMAIN),
+        Duration.ofMinutes(
+            nonNegative(
+                SESSION_VALIDATION_INTERVAL,
+                CrowdClientConfig.DEFAULT_SESSION_VALIDATION_INTERVAL.toMinutes())),
+        Duration.ofMillis(
+            nonNegative(HTTP_TIMEOUT, CrowdClientConfig.DEFAULT_HTTP_TIMEOUT.toMillis())),
+        Duration.ofMillis(
+            nonNegative(SOCKET_TIMEOUT, CrowdClientConfig.DEFAULT_SOCKET_TIMEOUT.toMillis())),
+        positiveInt(HTTP_MAX_CONNECTIONS, CrowdClientConfig.DEFAULT_HTTP_MAX_CONNECTIONS));
+  }
+
+  /**
+   * {@code crowd.base.url} if set; otherwise {@code crowd.server.url} with its trailing {@code
+   * /services} segment removed, as Crowd's client derives it.
+   */
+  private URI baseUrl() {
+    Optional<String> base = optional(CROWD_BASE_URL);
+    if (base.isPresent()) {
+      return httpUri(CROWD_BASE_URL, base.get());
+    }
+    Optional<String> server = optional(CROWD_SERVER_URL);
+    if (server.isEmpty()) {
+      throw new CrowdConfigurationException(
+          CROWD_BASE_URL, source, "is missing (and so is " + CROWD_SERVER_URL + ")");
+    }
+    URI serverUrl = httpUri(CROWD_SERVER_URL, server.get());
+    String path = serverUrl.getPath() == null ? "" : serverUrl.getPath();
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    int services = path.lastIndexOf(SERVICES_SEGMENT);
+    if (services >= 0 && services + SERVICES_SEGMENT.length() == path.length()) {
+      path = path.substring(0, services);
+    }
+    try {
+      return new URI(
+          serverUrl.getScheme(), null, serverUrl.getHost(), serverUrl.getPort(), path, null, null);
+    } catch (URISyntaxException e) {
+      throw new CrowdConfigurationException(CROWD_SERVER_URL, source, "is not a valid URL", e);
+    }
+  }
+
+  private String required(String key) {
+    return optional(key)
+        .orElseThrow(() -> new CrowdConfigurationException(key, source, "is missing or empty"));
+  }
+
+  /** Trimmed value, empty when absent or blank (Crowd's {@code trimToNull}). */
+  private Optional<String> optional(String key) {
+    String value = properties.getProperty(key);
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(value.trim());
+  }
+
+  private long nonNegative(String key, long defaultValue) {
+    Optional<String> value = optional(key);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      long parsed = Long.parseLong(value.get());
+      if (parsed >= 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException notANumber) {
+      throw malformedNumber(key, value.get(), notANumber);
+    }
+    throw new CrowdConfigurationException(
+        key, source, "must be a whole number >= 0 but is '" + value.get() + "'");
+  }
+
+  private int positiveInt(String key, int defaultValue) {
+    Optional<String> value = optional(key);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      int parsed = Integer.parseInt(value.get());
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException notANumber) {
+      throw malformedNumber(key, value.get(), notANumber);
+    }
+    throw new CrowdConfigurationException(
+        key, source, "must be a whole number > 0 but is '" + value.get() + "'");
+  }
+
+  private CrowdConfigurationException malformedNumber(
+      String key, String value, NumberFormatException cause) {
+    return new CrowdConfigurationException(
+        key, source, "must be a whole number but is '" + value + "'", cause);
+  }
+
+  private URI httpUri(String key, String value) {
+    URI uri = absoluteUri(key, value);
+    String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new CrowdConfigurationException(
+          key, source, "must be an http or https URL but is '" + value + "'");
+    }
+    return uri;
+  }
+
+  private URI absoluteUri(String key, String value) {
+    URI uri;
+    try {
+      uri = new URI(value);
+    } catch (URISyntaxException notAUri) {
+      throw new CrowdConfigurationException(
+          key, source, "must be an absolute URL but is '" + value + "'", notAUri);
+    }
+    if (!uri.isAbsolute() || uri.getHost() == null) {
+      throw new CrowdConfigurationException(
+          key, source, "must be an absolute URL but is '" + value + "'");
+    }
+    return uri;
+  }
+}

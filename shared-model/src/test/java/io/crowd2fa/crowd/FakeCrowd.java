@@ -1,0 +1,90 @@
+package io.crowd2fa.crowd;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A scripted HTTP server on loopback that records what the client sends and answers what the test
+ * says, to pin the client's side of the wire format without the sandbox's stand-in.
+ */
+final class FakeCrowd implements AutoCloseable {
+
+  record Recorded(
+      String method, String path, String query, Map<String, List<String>> headers, String body) {
+    String header(String name) {
+      return headers.entrySet().stream()
+          .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+          .map(entry -> entry.getValue().get(0))
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  record Answer(int status, String contentType, String body) {}
+
+  private final HttpServer server;
+  private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+  private final AtomicReference<Answer> answer =
+      new AtomicReference<>(new Answer(500, "text/plain", "not scripted"));
+
+  FakeCrowd() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          requests.add(
+              new Recorded(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().getRawPath(),
+                  exchange.getRequestURI().getRawQuery(),
+                  Map.copyOf(exchange.getRequestHeaders()),
+                  body));
+          Answer current = answer.get();
+          byte[] bytes = current.body().getBytes(StandardCharsets.UTF_8);
+          if (current.contentType() != null) {
+            exchange.getResponseHeaders().set("Content-Type", current.contentType());
+          }
+          exchange.sendResponseHeaders(current.status(), bytes.length == 0 ? -1 : bytes.length);
+          if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+          }
+          exchange.close();
+        });
+    server.start();
+  }
+
+  void answer(int status, String json) {
+    answer.set(new Answer(status, "application/json", json));
+  }
+
+  void answer(int status, String contentType, String body) {
+    answer.set(new Answer(status, contentType, body));
+  }
+
+  Recorded lastRequest() {
+    return requests.get(requests.size() - 1);
+  }
+
+  URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/crowd");
+  }
+
+  CrowdClient client(String application, String password) {
+    return CrowdClient.create(CrowdClientConfig.of(baseUrl(), application, new Password(password)));
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
