@@ -73,7 +73,10 @@
     Array.prototype.forEach.call(forms, function (form) {
       var button = form.querySelector('button');
       if (!window.PublicKeyCredential) { show(form, 'unsupported'); button.disabled = true; return; }
-      button.addEventListener('click', function (event) { event.preventDefault(); run(form, button); });
+      button.addEventListener('click', function (event) {
+        event.preventDefault();
+        if (form.reportValidity()) { run(form, button); }
+      });
     });
   });
 }());

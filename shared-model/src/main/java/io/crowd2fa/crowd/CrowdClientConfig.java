@@ -88,6 +88,21 @@ public record CrowdClientConfig(
         httpMaxConnections);
   }
 
+  /** A copy allowing at most {@code maxConnections} calls in flight. */
+  public CrowdClientConfig withHttpMaxConnections(int maxConnections) {
+    return new CrowdClientConfig(
+        applicationName,
+        applicationPassword,
+        baseUrl,
+        applicationLoginUrl,
+        cookieTokenKey,
+        cookieDomain,
+        sessionValidationInterval,
+        httpTimeout,
+        socketTimeout,
+        maxConnections);
+  }
+
   /** {@code <baseUrl>/rest/usermanagement/1/}. */
   public URI restBaseUrl() {
     return URI.create(baseUrl + "/rest/usermanagement/1/");

@@ -36,7 +36,11 @@ final class HttpCrowdClient implements CrowdClient {
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER);
+            .followRedirects(HttpClient.Redirect.NEVER)
+            // Callers block in send(): running completions on the client's selector thread saves a
+            // thread hand-off per call (about a quarter of the CPU per validation, measured with
+            // ValidationLoadRun) and starts no pool threads inside a product's web app.
+            .executor(Runnable::run);
     if (!config.httpTimeout().isZero()) {
       builder.connectTimeout(config.httpTimeout());
     }

@@ -13,7 +13,9 @@ import io.crowd2fa.model.assertion.AuthMethod;
 import io.crowd2fa.plugin.keys.SigningKeys;
 import java.util.Date;
 
-/** Signs the 2FA assertion (DESIGN D3) as a compact ES256 JWS with the current key's {@code kid}. */
+/**
+ * Signs the 2FA assertion (DESIGN D3) as a compact ES256 JWS with the current key's {@code kid}.
+ */
 public final class AssertionIssuer {
 
   /** Name of the cookie that carries the assertion beside {@code crowd.token_key}. */
@@ -31,9 +33,7 @@ public final class AssertionIssuer {
         new JWTClaimsSet.Builder()
             .subject(claims.subject())
             .claim("sid", claims.sessionBinding())
-            .claim(
-                "amr",
-                claims.methods().stream().sorted().map(AuthMethod::claimValue).toList())
+            .claim("amr", claims.methods().stream().sorted().map(AuthMethod::claimValue).toList())
             .claim("auth_time", claims.authTime().getEpochSecond())
             .issueTime(Date.from(claims.issuedAt()))
             .expirationTime(Date.from(claims.expiresAt()))

@@ -52,7 +52,8 @@ public final class AssertionReader {
       if (!(key instanceof ECKey ecKey) || !jwt.verify(new ECDSAVerifier(ecKey))) {
         return Optional.empty();
       }
-      return claims(jwt.getJWTClaimsSet()).filter(c -> SessionBinding.matches(c.sessionBinding(), token));
+      return claims(jwt.getJWTClaimsSet())
+          .filter(c -> SessionBinding.matches(c.sessionBinding(), token));
     } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
       return Optional.empty();
     }

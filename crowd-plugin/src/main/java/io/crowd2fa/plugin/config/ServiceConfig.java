@@ -75,7 +75,10 @@ public record ServiceConfig(
     return "https".equalsIgnoreCase(serviceBaseUrl.getScheme());
   }
 
-  /** The path part of the service base URL without a trailing slash, e.g. {@code /crowd/plugins/servlet/2fa}. */
+  /**
+   * The path part of the service base URL without a trailing slash, e.g. {@code
+   * /crowd/plugins/servlet/2fa}.
+   */
   public String servicePath() {
     String path = serviceBaseUrl.getPath();
     return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;

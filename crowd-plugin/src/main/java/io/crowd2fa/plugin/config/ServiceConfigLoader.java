@@ -32,8 +32,8 @@ import java.util.Properties;
  *   <li>{@code crowd2fa.key-file} (required) path of the at-rest encryption key; its directory must
  *       exist
  *   <li>{@code crowd2fa.cookie.domain} (optional) domain of {@code crowd.token_key}
- *   <li>{@code crowd2fa.products} (required) comma-separated {@code application=baseUrl} pairs:
- *       the Crowd application name of each product and the base URL destinations must be under
+ *   <li>{@code crowd2fa.products} (required) comma-separated {@code application=baseUrl} pairs: the
+ *       Crowd application name of each product and the base URL destinations must be under
  *   <li>{@code crowd2fa.totp.issuer} (default {@code Crowd2FA})
  *   <li>{@code crowd2fa.webauthn.rp-id} (required), {@code crowd2fa.webauthn.origins} (required,
  *       comma-separated)
@@ -129,7 +129,10 @@ public final class ServiceConfigLoader {
         .orElseThrow(
             () ->
                 new ConfigurationException(
-                    key + ": missing (set it in the configuration file or " + environmentName(key) + ")"));
+                    key
+                        + ": missing (set it in the configuration file or "
+                        + environmentName(key)
+                        + ")"));
   }
 
   private static URI httpUrl(String key, String value) {
@@ -137,7 +140,10 @@ public final class ServiceConfigLoader {
       URI uri = new URI(value);
       String scheme = uri.getScheme();
       boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
-      if (!http || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null) {
+      if (!http
+          || uri.getHost() == null
+          || uri.getRawUserInfo() != null
+          || uri.getRawQuery() != null) {
         throw new ConfigurationException(
             key + ": '" + value + "' is not an absolute http(s) URL without user info or query");
       }
@@ -173,7 +179,8 @@ public final class ServiceConfigLoader {
       }
       try {
         products.add(
-            new Product(part.substring(0, eq).trim(), httpUrl(PRODUCTS, part.substring(eq + 1).trim())));
+            new Product(
+                part.substring(0, eq).trim(), httpUrl(PRODUCTS, part.substring(eq + 1).trim())));
       } catch (IllegalArgumentException e) {
         throw new ConfigurationException(PRODUCTS + ": " + e.getMessage());
       }

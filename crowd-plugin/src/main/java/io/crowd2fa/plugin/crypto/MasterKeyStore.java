@@ -56,7 +56,9 @@ public final class MasterKeyStore {
       requireOwnerOnly(keyFile);
       List<String> lines = Files.readAllLines(keyFile, StandardCharsets.US_ASCII);
       return parse(
-          lines.stream().filter(line -> !line.isBlank() && !line.startsWith("#")).toArray(String[]::new),
+          lines.stream()
+              .filter(line -> !line.isBlank() && !line.startsWith("#"))
+              .toArray(String[]::new),
           '=',
           "key file " + keyFile);
     } catch (IOException e) {
@@ -81,7 +83,8 @@ public final class MasterKeyStore {
       Path temporary = keyFile.resolveSibling(keyFile.getFileName() + ".new");
       Files.deleteIfExists(temporary);
       createFile(temporary, keys);
-      Files.move(temporary, keyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, keyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new CryptoFault("cannot rotate master key file " + keyFile, e);
     }

@@ -11,7 +11,9 @@ public final class MasterKeyring {
   private final MasterKey current;
   private final Map<String, MasterKey> byId;
 
-  /** @param keys newest first; the first one seals, all of them open */
+  /**
+   * @param keys newest first; the first one seals, all of them open
+   */
   public MasterKeyring(List<MasterKey> keys) {
     if (keys == null || keys.isEmpty()) {
       throw new IllegalArgumentException("a keyring needs at least one key");

@@ -13,9 +13,9 @@ import javax.crypto.spec.GCMParameterSpec;
  * AES-256-GCM sealing of secrets at rest (TOTP secrets, signing keys) under a master key kept
  * outside the database.
  *
- * <p>A sealed value is the text {@code v1.<keyId>.<base64url(iv || ciphertext || tag)>}. The
- * {@code context} (for example {@code "totp:" + credentialId}) is authenticated as associated
- * data, so a sealed value copied into another row does not open there.
+ * <p>A sealed value is the text {@code v1.<keyId>.<base64url(iv || ciphertext || tag)>}. The {@code
+ * context} (for example {@code "totp:" + credentialId}) is authenticated as associated data, so a
+ * sealed value copied into another row does not open there.
  */
 public final class SecretBox {
 

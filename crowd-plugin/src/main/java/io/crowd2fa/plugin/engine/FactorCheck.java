@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * A factor's verification, run by {@link TwoFactorEngine#verifyWithLockout} after the attempt was
- * counted and inside the same database transaction, so anything single-use it consumes (a
- * WebAuthn challenge, a signature counter) commits or rolls back together with the count.
+ * counted and inside the same database transaction, so anything single-use it consumes (a WebAuthn
+ * challenge, a signature counter) commits or rolls back together with the count.
  */
 @FunctionalInterface
 public interface FactorCheck {

@@ -3,8 +3,8 @@ package io.crowd2fa.plugin.engine;
 import java.util.UUID;
 
 /**
- * What a factor's own check found, before lockout and audit are applied. Details are audit-only
- * and must not contain secrets.
+ * What a factor's own check found, before lockout and audit are applied. Details are audit-only and
+ * must not contain secrets.
  */
 public sealed interface FactorCheckOutcome {
 

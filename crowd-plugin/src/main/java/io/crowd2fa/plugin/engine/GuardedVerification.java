@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.function.IntSupplier;
 
 /**
- * Count, verify, record, audit: the one path every second-factor attempt takes. The caller runs
- * it inside one transaction.
+ * Count, verify, record, audit: the one path every second-factor attempt takes. The caller runs it
+ * inside one transaction.
  */
 final class GuardedVerification {
 
@@ -47,7 +47,8 @@ final class GuardedVerification {
     FactorCheckOutcome outcome = attempt.check().check(now);
     if (outcome instanceof FactorCheckOutcome.Match match) {
       lockout.recordSuccess(attempt.username(), attempt.counter(), now);
-      audit.success(now, attempt.username(), attempt.context(), attempt.eventType(), match.detail());
+      audit.success(
+          now, attempt.username(), attempt.context(), attempt.eventType(), match.detail());
       return new VerificationResult.Accepted(attempt.factor(), match.factorId());
     }
     return failed(attempt, outcome, now);

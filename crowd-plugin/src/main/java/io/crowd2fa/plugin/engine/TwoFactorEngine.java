@@ -27,9 +27,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The façade the web layer calls: enrol, verify, manage and reset second factors. Servlet-free
- * and ORM-free; every verification counts the attempt, checks, consumes single-use state and
- * writes its audit event in one database transaction.
+ * The façade the web layer calls: enrol, verify, manage and reset second factors. Servlet-free and
+ * ORM-free; every verification counts the attempt, checks, consumes single-use state and writes its
+ * audit event in one database transaction.
  */
 public final class TwoFactorEngine {
 
@@ -43,6 +43,7 @@ public final class TwoFactorEngine {
   private final GuardedVerification guarded;
   private final Map<FactorType, SecondFactorProvider> providers = new EnumMap<>(FactorType.class);
   private final EnginePorts ports;
+  private final UserLocks userLocks = new UserLocks();
 
   /**
    * @param extraProviders factor kinds beyond TOTP (WebAuthn), see {@link SecondFactorProvider}
@@ -172,9 +173,11 @@ public final class TwoFactorEngine {
 
   public VerificationResult verifyTotp(String username, String code, RequestContext context) {
     Instant now = clock.instant();
-    return transactions.inTransaction(
+    return verificationTransaction(
+        username,
         () -> {
-          Optional<VerificationResult> unavailable = unavailable(username, FactorType.TOTP, context, now);
+          Optional<VerificationResult> unavailable =
+              unavailable(username, FactorType.TOTP, context, now);
           if (unavailable.isPresent()) {
             return unavailable.get();
           }
@@ -190,6 +193,11 @@ public final class TwoFactorEngine {
                   () -> providers.get(FactorType.TOTP).disableAll(username)),
               now);
         });
+  }
+
+  private VerificationResult verificationTransaction(
+      String username, java.util.function.Supplier<VerificationResult> work) {
+    return userLocks.withLock(username, () -> transactions.inTransaction(work));
   }
 
   private static FactorCheckOutcome totpOutcome(TotpCheck check) {
@@ -214,9 +222,9 @@ public final class TwoFactorEngine {
   }
 
   /**
-   * The seam for factor kinds the engine does not implement itself (WebAuthn): counts the
-   * attempt on the user's second-factor counter, runs {@code check} in the same transaction,
-   * records the outcome and audits it under {@code eventType}.
+   * The seam for factor kinds the engine does not implement itself (WebAuthn): counts the attempt
+   * on the user's second-factor counter, runs {@code check} in the same transaction, records the
+   * outcome and audits it under {@code eventType}.
    */
   public VerificationResult verifyWithLockout(
       String username,
@@ -229,7 +237,8 @@ public final class TwoFactorEngine {
       throw new IllegalArgumentException("no external provider registered for " + factor);
     }
     Instant now = clock.instant();
-    return transactions.inTransaction(
+    return verificationTransaction(
+        username,
         () -> {
           Optional<VerificationResult> unavailable = unavailable(username, factor, context, now);
           if (unavailable.isPresent()) {
@@ -271,7 +280,8 @@ public final class TwoFactorEngine {
   public VerificationResult verifyRecoveryCode(
       String username, String code, RequestContext context) {
     Instant now = clock.instant();
-    return transactions.inTransaction(
+    return verificationTransaction(
+        username,
         () -> {
           if (recoveryCodes.remaining(username) == 0) {
             audit.failure(
@@ -298,7 +308,8 @@ public final class TwoFactorEngine {
 
   private static FactorCheckOutcome recoveryOutcome(RecoveryCodeCheck check) {
     if (check instanceof RecoveryCodeCheck.Consumed consumed) {
-      // Recovery codes have no factor id of their own worth exposing; a nil UUID stands for the set.
+      // Recovery codes have no factor id of their own worth exposing; a nil UUID stands for the
+      // set.
       return new FactorCheckOutcome.Match(
           new UUID(0, 0),
           "recovery code " + consumed.codeId() + " used, " + consumed.remaining() + " left");
@@ -349,11 +360,7 @@ public final class TwoFactorEngine {
   }
 
   public boolean renameFactor(
-      String username,
-      FactorType type,
-      UUID factorId,
-      String nickname,
-      RequestContext context) {
+      String username, FactorType type, UUID factorId, String nickname, RequestContext context) {
     Instant now = clock.instant();
     return transactions.inTransaction(
         () -> {

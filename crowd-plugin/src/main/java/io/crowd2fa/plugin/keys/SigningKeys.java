@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The ES256 keys that sign assertions. The first start generates one; {@link #rotate()} makes a
- * new current key and keeps the previous one published in the JWKS until every assertion signed
- * with it has expired. Keys are read from the database on each call so all nodes agree.
+ * The ES256 keys that sign assertions. The first start generates one; {@link #rotate()} makes a new
+ * current key and keeps the previous one published in the JWKS until every assertion signed with it
+ * has expired. Keys are read from the database on each call so all nodes agree.
  */
 public final class SigningKeys {
 
@@ -91,7 +91,9 @@ public final class SigningKeys {
     // both are published, so either node's assertions verify.
     return repository.findAll().stream()
         .filter(k -> k.retiredAt().isEmpty())
-        .max(Comparator.comparing(StoredSigningKey::createdAt).thenComparing(StoredSigningKey::keyId));
+        .max(
+            Comparator.comparing(StoredSigningKey::createdAt)
+                .thenComparing(StoredSigningKey::keyId));
   }
 
   private StoredSigningKey generate() {

@@ -7,8 +7,8 @@ import java.util.Optional;
 public interface LockoutRepository {
 
   /**
-   * The user's counter, created if missing, locked against every other transaction (on any
-   * node) until the caller's transaction ends. This lock is what makes counting atomic.
+   * The user's counter, created if missing, locked against every other transaction (on any node)
+   * until the caller's transaction ends. This lock is what makes counting atomic.
    */
   LockoutState lockForUpdate(String username, AttemptCounter counter, Instant now);
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Counts second-factor attempts. The caller runs {@link #beginAttempt}, the verification and
- * {@link #recordSuccess}/{@link #recordFailure} in one transaction: the counter row stays locked
+ * Counts second-factor attempts. The caller runs {@link #beginAttempt}, the verification and {@link
+ * #recordSuccess}/{@link #recordFailure} in one transaction: the counter row stays locked
  * throughout, so parallel attempts of one user (on any node) are verified one after another and
  * each sees the count the previous one left.
  */

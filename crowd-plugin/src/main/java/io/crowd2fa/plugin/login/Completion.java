@@ -55,7 +55,12 @@ public final class Completion {
 
   /** Completes a login the policy exempted: no transaction was ever stored. */
   public LoginOutcome completeWithoutTransaction(
-      String username, Set<AuthMethod> methods, Optional<URI> destination, ClientInfo client) {
+      String username,
+      Set<AuthMethod> methods,
+      Optional<URI> destination,
+      ClientInfo client,
+      Optional<String> heldToken) {
+    heldToken.ifPresent(token -> crowd.invalidateSession(new SsoToken(token)));
     return issuer
         .issueNewSession(username, methods, clock.instant(), client)
         .<LoginOutcome>map(grant -> completed(username, methods, grant, destination, client))
@@ -82,7 +87,8 @@ public final class Completion {
     if (token.isEmpty()) {
       return new LoginOutcome.NoLogin();
     }
-    SsoGrant grant = issuer.assertionFor(token.get(), done.username(), done.proven(), clock.instant());
+    SsoGrant grant =
+        issuer.assertionFor(token.get(), done.username(), done.proven(), clock.instant());
     return completed(done.username(), done.proven(), grant, done.destination(), client);
   }
 

@@ -10,6 +10,10 @@ import io.crowd2fa.plugin.engine.TwoFactorEngine;
 import io.crowd2fa.plugin.engine.VerificationResult;
 import io.crowd2fa.plugin.recovery.RecoveryCodes;
 import io.crowd2fa.plugin.totp.TotpEnrolment;
+import io.crowd2fa.plugin.webauthn.AssertionStart;
+import io.crowd2fa.plugin.webauthn.RegistrationOutcome;
+import io.crowd2fa.plugin.webauthn.RegistrationStart;
+import io.crowd2fa.plugin.webauthn.WebAuthnService;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -19,15 +23,57 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@link SecondFactors} over ENGINE-CORE's {@link TwoFactorEngine}. */
+/**
+ * {@link SecondFactors} over ENGINE-CORE's {@link TwoFactorEngine} and ENGINE-WEBAUTHN-POLICY's
+ * {@link WebAuthnService}.
+ */
 public final class EngineSecondFactors implements SecondFactors {
 
   private static final String DEFAULT_TOTP_NICKNAME = "Authenticator app";
 
   private final TwoFactorEngine engine;
+  private final WebAuthnService webAuthn;
 
-  public EngineSecondFactors(TwoFactorEngine engine) {
+  public EngineSecondFactors(TwoFactorEngine engine, WebAuthnService webAuthn) {
     this.engine = engine;
+    this.webAuthn = webAuthn;
+  }
+
+  @Override
+  public Optional<String> startSecurityKey(String username, String loginId, ClientInfo client) {
+    AssertionStart start = webAuthn.startAssertion(username, loginId, context(client));
+    return start instanceof AssertionStart.Started started
+        ? Optional.of(started.publicKeyCredentialRequestOptionsJson())
+        : Optional.empty();
+  }
+
+  @Override
+  public FactorCheck verifySecurityKey(
+      String username, String loginId, String responseJson, ClientInfo client) {
+    return check(webAuthn.finishAssertion(username, loginId, responseJson, context(client)));
+  }
+
+  @Override
+  public String startSecurityKeyRegistration(String username, String loginId, ClientInfo client) {
+    RegistrationStart start =
+        webAuthn.startRegistration(username, username, loginId, context(client));
+    return start.publicKeyCredentialCreationOptionsJson();
+  }
+
+  @Override
+  public EnrolmentCheck finishSecurityKeyRegistration(
+      String username, String loginId, String responseJson, String nickname, ClientInfo client) {
+    RegistrationOutcome outcome =
+        webAuthn.finishRegistration(username, loginId, responseJson, nickname, context(client));
+    if (!(outcome instanceof RegistrationOutcome.Registered)) {
+      return new EnrolmentCheck.Rejected();
+    }
+    // The engine issues the first recovery codes with a first TOTP; a key needs them just as much.
+    List<String> codes =
+        engine.remainingRecoveryCodes(username) == 0
+            ? engine.regenerateRecoveryCodes(username, context(client)).codes()
+            : List.of();
+    return new EnrolmentCheck.Enrolled(codes);
   }
 
   @Override

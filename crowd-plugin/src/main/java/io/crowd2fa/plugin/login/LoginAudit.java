@@ -9,17 +9,21 @@ import java.time.Clock;
 /** The web layer's audit events (precise for admins; users only ever see generic messages). */
 public final class LoginAudit {
 
-  public static final AuditEventType PASSWORD_ACCEPTED = AuditEventType.of("LOGIN_PASSWORD_ACCEPTED");
-  public static final AuditEventType PASSWORD_REJECTED = AuditEventType.of("LOGIN_PASSWORD_REJECTED");
+  public static final AuditEventType PASSWORD_ACCEPTED =
+      AuditEventType.of("LOGIN_PASSWORD_ACCEPTED");
+  public static final AuditEventType PASSWORD_REJECTED =
+      AuditEventType.of("LOGIN_PASSWORD_REJECTED");
   public static final AuditEventType PASSWORD_THROTTLED = AuditEventType.of("LOGIN_THROTTLED");
   public static final AuditEventType POLICY_DENIED = AuditEventType.of("LOGIN_POLICY_DENIED");
   public static final AuditEventType POLICY_EXEMPT = AuditEventType.of("LOGIN_POLICY_EXEMPT");
-  public static final AuditEventType ENROLMENT_SKIPPED = AuditEventType.of("LOGIN_ENROLMENT_SKIPPED");
+  public static final AuditEventType ENROLMENT_SKIPPED =
+      AuditEventType.of("LOGIN_ENROLMENT_SKIPPED");
   public static final AuditEventType SECOND_FACTOR_REJECTED =
       AuditEventType.of("LOGIN_SECOND_FACTOR_REJECTED");
   public static final AuditEventType STEP_REJECTED = AuditEventType.of("LOGIN_STEP_REJECTED");
   public static final AuditEventType COMPLETED = AuditEventType.of("LOGIN_COMPLETED");
-  public static final AuditEventType COMPLETION_FAILED = AuditEventType.of("LOGIN_COMPLETION_FAILED");
+  public static final AuditEventType COMPLETION_FAILED =
+      AuditEventType.of("LOGIN_COMPLETION_FAILED");
   public static final AuditEventType STEP_UP_STARTED = AuditEventType.of("STEP_UP_STARTED");
   public static final AuditEventType STEP_UP_REJECTED = AuditEventType.of("STEP_UP_REJECTED");
   public static final AuditEventType LOGOUT = AuditEventType.of("LOGOUT");
@@ -45,7 +49,11 @@ public final class LoginAudit {
   }
 
   private void append(
-      AuditEventType type, AuditOutcome outcome, String username, ClientInfo client, String detail) {
+      AuditEventType type,
+      AuditOutcome outcome,
+      String username,
+      ClientInfo client,
+      String detail) {
     log.append(
         AuditEvent.of(
             clock.instant(),

@@ -64,7 +64,11 @@ public final class LoginFlow {
 
   /** Step one: the password, checked at Crowd, then the policy decides what comes next. */
   public LoginOutcome submitPassword(
-      String username, Password password, Optional<URI> destination, ClientInfo client) {
+      String username,
+      Password password,
+      Optional<URI> destination,
+      ClientInfo client,
+      Optional<String> heldToken) {
     if (!throttle.tryAcquire(client.address(), username)) {
       audit.failure(LoginAudit.PASSWORD_THROTTLED, username, client, "password step limit reached");
       return new LoginOutcome.Throttled();
@@ -81,10 +85,11 @@ public final class LoginFlow {
     }
     throttle.succeeded(user.name());
     audit.success(LoginAudit.PASSWORD_ACCEPTED, user.name(), client, "password checked at Crowd");
-    return afterPassword(user.name(), destination, client);
+    return afterPassword(user.name(), destination, client, heldToken);
   }
 
-  private LoginOutcome afterPassword(String username, Optional<URI> destination, ClientInfo client) {
+  private LoginOutcome afterPassword(
+      String username, Optional<URI> destination, ClientInfo client, Optional<String> heldToken) {
     Set<FactorType> enrolled = factors.enrolledFactors(username);
     PolicyDecision decision =
         policy.decide(
@@ -97,7 +102,7 @@ public final class LoginFlow {
     if (decision instanceof PolicyDecision.Exempt exempt) {
       audit.success(LoginAudit.POLICY_EXEMPT, username, client, "rule " + exempt.rule());
       return completion.completeWithoutTransaction(
-          username, EnumSet.of(AuthMethod.PASSWORD), destination, client);
+          username, EnumSet.of(AuthMethod.PASSWORD), destination, client, heldToken);
     }
     if (decision instanceof PolicyDecision.Deny deny) {
       audit.failure(
@@ -162,9 +167,20 @@ public final class LoginFlow {
         .filter(tx -> stages.contains(tx.stage()));
   }
 
-  /** Step two: a TOTP code or a recovery code for the user of this transaction only. */
+  /** Security key: the options for the browser, bound to this login's transaction. */
+  public Optional<String> startSecurityKey(String handle, ClientInfo client) {
+    return live(handle, Set.of(LoginStage.SECOND_FACTOR))
+        .filter(tx -> tx.allowedFactors().contains(FactorType.WEBAUTHN))
+        .flatMap(tx -> factors.startSecurityKey(tx.username(), tx.handleHash(), client));
+  }
+
+  /** Step two: a TOTP code, a recovery code or a security key's answer, for this login's user. */
   public LoginOutcome submitSecondFactor(
-      String handle, AuthMethod method, String code, ClientInfo client, Optional<String> heldToken) {
+      String handle,
+      AuthMethod method,
+      String code,
+      ClientInfo client,
+      Optional<String> heldToken) {
     Optional<LoginTransaction> found = live(handle, Set.of(LoginStage.SECOND_FACTOR));
     if (found.isEmpty()) {
       audit.failure(LoginAudit.STEP_REJECTED, null, client, "second factor without a live login");
@@ -178,6 +194,10 @@ public final class LoginFlow {
                   ? factors.verifyTotp(tx.username(), code, client)
                   : new FactorCheck.Rejected();
           case RECOVERY_CODE -> factors.verifyRecoveryCode(tx.username(), code, client);
+          case HARDWARE_KEY ->
+              tx.allowedFactors().contains(FactorType.WEBAUTHN)
+                  ? factors.verifySecurityKey(tx.username(), tx.handleHash(), code, client)
+                  : new FactorCheck.Rejected();
           default -> throw new IllegalArgumentException("not a code method: " + method);
         };
     if (check instanceof FactorCheck.Verified verified) {
@@ -192,13 +212,16 @@ public final class LoginFlow {
       return new LoginOutcome.LockedOut(locked.until());
     }
     audit.failure(
-        LoginAudit.SECOND_FACTOR_REJECTED, tx.username(), client, method.claimValue() + " rejected");
+        LoginAudit.SECOND_FACTOR_REJECTED,
+        tx.username(),
+        client,
+        method.claimValue() + " rejected");
     return new LoginOutcome.WrongCode(handle, tx.stage());
   }
 
   /** Enrolment: a new TOTP secret for the user of this transaction. */
   public LoginOutcome startTotpEnrolment(String handle, ClientInfo client) {
-    Optional<LoginTransaction> found = enrolling(handle, client);
+    Optional<LoginTransaction> found = enrolling(handle, client, FactorType.TOTP);
     if (found.isEmpty()) {
       return new LoginOutcome.NoLogin();
     }
@@ -213,27 +236,72 @@ public final class LoginFlow {
       String code,
       ClientInfo client,
       Optional<String> heldToken) {
-    Optional<LoginTransaction> found = enrolling(handle, client);
+    Optional<LoginTransaction> found = enrolling(handle, client, FactorType.TOTP);
     if (found.isEmpty()) {
       return new LoginOutcome.NoLogin();
     }
     LoginTransaction tx = found.get();
-    SecondFactors.EnrolmentCheck check =
-        factors.finishTotpEnrolment(tx.username(), credentialId, code, client);
+    return enrolled(
+        handle,
+        tx,
+        AuthMethod.OTP,
+        factors.finishTotpEnrolment(tx.username(), credentialId, code, client),
+        client,
+        heldToken);
+  }
+
+  private LoginOutcome enrolled(
+      String handle,
+      LoginTransaction tx,
+      AuthMethod method,
+      SecondFactors.EnrolmentCheck check,
+      ClientInfo client,
+      Optional<String> heldToken) {
     if (!(check instanceof SecondFactors.EnrolmentCheck.Enrolled enrolled)) {
       audit.failure(
-          LoginAudit.SECOND_FACTOR_REJECTED, tx.username(), client, "enrolment code rejected");
+          LoginAudit.SECOND_FACTOR_REJECTED,
+          tx.username(),
+          client,
+          method.claimValue() + " enrolment rejected");
       return new LoginOutcome.WrongCode(handle, tx.stage());
     }
     if (enrolled.firstRecoveryCodes().isEmpty()) {
-      return completion.complete(tx, AuthMethod.OTP, client, heldToken);
+      return completion.complete(tx, method, client, heldToken);
     }
-    LoginTransaction next = tx.advancedTo(LoginStage.RECOVERY_CODES, Set.of(AuthMethod.OTP));
+    LoginTransaction next = tx.advancedTo(LoginStage.RECOVERY_CODES, Set.of(method));
     if (!transactions.transition(tx, next, clock.instant())) {
       audit.failure(LoginAudit.STEP_REJECTED, tx.username(), client, "enrolment raced");
       return new LoginOutcome.NoLogin();
     }
     return new LoginOutcome.RecoveryCodes(handle, enrolled.firstRecoveryCodes());
+  }
+
+  /** Enrolment: options to register a security key for the user of this transaction. */
+  public Optional<String> startSecurityKeyEnrolment(String handle, ClientInfo client) {
+    return enrolling(handle, client, FactorType.WEBAUTHN)
+        .map(tx -> factors.startSecurityKeyRegistration(tx.username(), tx.handleHash(), client));
+  }
+
+  /** Enrolment: the browser's new key, named {@code nickname}; the recovery codes follow. */
+  public LoginOutcome finishSecurityKeyEnrolment(
+      String handle,
+      String responseJson,
+      String nickname,
+      ClientInfo client,
+      Optional<String> heldToken) {
+    Optional<LoginTransaction> found = enrolling(handle, client, FactorType.WEBAUTHN);
+    if (found.isEmpty()) {
+      return new LoginOutcome.NoLogin();
+    }
+    LoginTransaction tx = found.get();
+    return enrolled(
+        handle,
+        tx,
+        AuthMethod.HARDWARE_KEY,
+        factors.finishSecurityKeyRegistration(
+            tx.username(), tx.handleHash(), responseJson, nickname, client),
+        client,
+        heldToken);
   }
 
   /** Enrolment: the user confirmed the recovery codes are saved; the login completes. */
@@ -244,7 +312,13 @@ public final class LoginFlow {
       audit.failure(LoginAudit.STEP_REJECTED, null, client, "confirmation without a live login");
       return new LoginOutcome.NoLogin();
     }
-    return completion.complete(found.get(), AuthMethod.OTP, client, heldToken);
+    // The factor just enrolled was proven when the codes were shown; completion adds nothing new.
+    AuthMethod enrolled =
+        found.get().proven().stream()
+            .filter(AuthMethod::isSecondFactor)
+            .findFirst()
+            .orElseThrow(() -> new LoginFault("recovery codes shown without an enrolled factor"));
+    return completion.complete(found.get(), enrolled, client, heldToken);
   }
 
   /** Enrolment skipped while grace lasts: the login completes as an exemption ({@code pwd}). */
@@ -259,10 +333,11 @@ public final class LoginFlow {
     return completion.complete(found.get(), AuthMethod.PASSWORD, client, heldToken);
   }
 
-  private Optional<LoginTransaction> enrolling(String handle, ClientInfo client) {
+  private Optional<LoginTransaction> enrolling(
+      String handle, ClientInfo client, FactorType factor) {
     Optional<LoginTransaction> found =
         live(handle, Set.of(LoginStage.ENROL_REQUIRED, LoginStage.ENROL_OPTIONAL))
-            .filter(tx -> tx.allowedFactors().contains(FactorType.TOTP));
+            .filter(tx -> tx.allowedFactors().contains(factor));
     if (found.isEmpty()) {
       audit.failure(LoginAudit.STEP_REJECTED, null, client, "enrolment without a live login");
     }

@@ -33,7 +33,8 @@ public final class LoginHandles {
     try {
       return HexFormat.of()
           .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(handle.getBytes(StandardCharsets.US_ASCII)));
+              MessageDigest.getInstance("SHA-256")
+                  .digest(handle.getBytes(StandardCharsets.US_ASCII)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }

@@ -12,7 +12,9 @@ public sealed interface LoginOutcome {
   /** The login goes on at {@code stage}; the browser keeps {@code handle} in its login cookie. */
   record Proceed(String handle, LoginStage stage) implements LoginOutcome {}
 
-  /** Done: set the cookies of {@code grant} and go to {@code destination} (else the landing page). */
+  /**
+   * Done: set the cookies of {@code grant} and go to {@code destination} (else the landing page).
+   */
   record Completed(SsoGrant grant, Optional<URI> destination) implements LoginOutcome {}
 
   /** Unknown user, wrong password or inactive account: one message for all. */

@@ -66,10 +66,14 @@ public final class LoginTransactionStore {
                 connection -> {
                   try (PreparedStatement select =
                       connection.prepareStatement(
-                          "SELECT " + COLUMNS + " FROM c2fa_login_transaction WHERE handle_hash = ?")) {
+                          "SELECT "
+                              + COLUMNS
+                              + " FROM c2fa_login_transaction WHERE handle_hash = ?")) {
                     select.setString(1, handleHash);
                     try (ResultSet row = select.executeQuery()) {
-                      return row.next() ? Optional.of(read(row)) : Optional.<LoginTransaction>empty();
+                      return row.next()
+                          ? Optional.of(read(row))
+                          : Optional.<LoginTransaction>empty();
                     }
                   }
                 }));
@@ -80,7 +84,8 @@ public final class LoginTransactionStore {
    * expired at {@code now}; true when this call won.
    */
   public boolean transition(LoginTransaction current, LoginTransaction next, Instant now) {
-    if (!current.handleHash().equals(next.handleHash()) || next.version() != current.version() + 1) {
+    if (!current.handleHash().equals(next.handleHash())
+        || next.version() != current.version() + 1) {
       throw new IllegalArgumentException("next must be current advanced by one version");
     }
     return database.fromTransaction(

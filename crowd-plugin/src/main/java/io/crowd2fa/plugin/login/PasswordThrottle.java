@@ -47,7 +47,8 @@ public final class PasswordThrottle {
                 connection -> {
                   int byAddress = increment(connection, "ip:" + clientAddress, windowStart);
                   int byUser =
-                      increment(connection, "user:" + username.toLowerCase(Locale.ROOT), windowStart);
+                      increment(
+                          connection, "user:" + username.toLowerCase(Locale.ROOT), windowStart);
                   deleteOlderWindows(connection, windowStart);
                   return byAddress <= limits.perAddress() && byUser <= limits.perUsername();
                 }));

@@ -25,6 +25,23 @@ public interface SecondFactors {
 
   TotpEnrolment startTotpEnrolment(String username, ClientInfo client);
 
+  /**
+   * Starts a security-key sign-in bound to login transaction {@code loginId}: the options for
+   * {@code navigator.credentials.get}, or empty when the user has no usable key.
+   */
+  Optional<String> startSecurityKey(String username, String loginId, ClientInfo client);
+
+  /** Checks the browser's answer to {@link #startSecurityKey} (single-use challenge). */
+  FactorCheck verifySecurityKey(
+      String username, String loginId, String responseJson, ClientInfo client);
+
+  /** Starts registering a security key: options for {@code navigator.credentials.create}. */
+  String startSecurityKeyRegistration(String username, String loginId, ClientInfo client);
+
+  /** Finishes registering a security key named {@code nickname}. */
+  EnrolmentCheck finishSecurityKeyRegistration(
+      String username, String loginId, String responseJson, String nickname, ClientInfo client);
+
   /** The enrolment's first code; on success the user's first recovery codes (show once). */
   EnrolmentCheck finishTotpEnrolment(
       String username, UUID credentialId, String code, ClientInfo client);

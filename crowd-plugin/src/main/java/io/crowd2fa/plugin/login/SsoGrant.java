@@ -4,7 +4,9 @@ import io.crowd2fa.crowd.SsoToken;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What completion hands to the browser: the Crowd SSO token and the signed assertion bound to it. */
+/**
+ * What completion hands to the browser: the Crowd SSO token and the signed assertion bound to it.
+ */
 public record SsoGrant(SsoToken token, String assertion, Instant assertionExpiresAt) {
 
   public SsoGrant {

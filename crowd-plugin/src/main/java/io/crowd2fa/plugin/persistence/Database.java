@@ -19,12 +19,14 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * The service's database: a connection pool, Flyway migrations run before Hibernate, and a
  * Hibernate {@link SessionFactory} that only validates the schema.
  *
- * <p>Repository adapters run their work through {@link #fromTransaction} / {@link
- * #inTransaction}. A call made while this thread already runs a transaction of this database
- * joins it, so the engine can make several repository calls atomic (for example: count an
- * attempt, consume a TOTP step, write the audit event) without seeing any Hibernate type.
+ * <p>Repository adapters run their work through {@link #fromTransaction} / {@link #inTransaction}.
+ * A call made while this thread already runs a transaction of this database joins it, so the engine
+ * can make several repository calls atomic (for example: count an attempt, consume a TOTP step,
+ * write the audit event) without seeing any Hibernate type.
  */
 public final class Database implements AutoCloseable {
+
+  static final int MAX_ATTEMPTS = 5;
 
   private final DatabaseSettings settings;
   private final HikariDataSource dataSource;
@@ -62,8 +64,9 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(settings.maxPoolSize());
     config.setPoolName("crowd2fa-" + settings.vendor().name().toLowerCase(java.util.Locale.ROOT));
     config.setAutoCommit(false);
-    // Fail closed quickly instead of queueing logins behind a dead database (DESIGN D5).
-    config.setConnectionTimeout(10_000);
+    // Fail closed (DESIGN D5) rather than queue logins for ever behind a dead database, but let a
+    // burst of attempts on one user (serialised on its lockout row) drain.
+    config.setConnectionTimeout(30_000);
     return new HikariDataSource(config);
   }
 
@@ -87,12 +90,30 @@ public final class Database implements AutoCloseable {
         .createEntityManagerFactory();
   }
 
-  /** Runs {@code work} in a transaction (or joins this thread's) and returns its result. */
+  /**
+   * Runs {@code work} in a transaction (or joins this thread's) and returns its result. An
+   * outermost transaction that loses a write-write race the database reports as retryable
+   * (PostgreSQL serialization failure or deadlock, H2 concurrent update) is run again, at most
+   * {@value #MAX_ATTEMPTS} times in all; {@code work} must therefore not have effects outside the
+   * database.
+   */
   public <T> T fromTransaction(Function<Session, T> work) {
     Session joined = currentSession.get();
     if (joined != null) {
       return work.apply(joined);
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return runOutermost(work);
+      } catch (DatabaseFault fault) {
+        if (attempt >= MAX_ATTEMPTS || !TransientFailures.isRetryable(fault)) {
+          throw fault;
+        }
+      }
+    }
+  }
+
+  private <T> T runOutermost(Function<Session, T> work) {
     try (Session session = sessionFactory.openSession()) {
       currentSession.set(session);
       Transaction transaction = session.beginTransaction();

@@ -27,15 +27,15 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
 
   /**
    * The single-node default: an H2 file {@code crowd2fa.mv.db} under {@code homeDirectory}, in
-   * PostgreSQL mode so the same migrations run on both vendors. The lock timeout is long enough
-   * for a burst of parallel attempts to queue on one user's lockout row.
+   * PostgreSQL mode so the same migrations run on both vendors. The lock timeout is long enough for
+   * a burst of parallel attempts to queue on one user's lockout row.
    */
   public static DatabaseSettings h2File(Path homeDirectory) {
     Path file = homeDirectory.toAbsolutePath().resolve("crowd2fa");
     return new DatabaseSettings(
         "jdbc:h2:file:"
             + file
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000",
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=30000",
         "sa",
         "",
         DEFAULT_POOL_SIZE);
@@ -55,6 +55,12 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
 
   @Override
   public String toString() {
-    return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", pool=" + maxPoolSize + "]";
+    return "DatabaseSettings[jdbcUrl="
+        + jdbcUrl
+        + ", username="
+        + username
+        + ", pool="
+        + maxPoolSize
+        + "]";
   }
 }

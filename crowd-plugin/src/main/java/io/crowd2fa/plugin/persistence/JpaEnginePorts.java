@@ -8,7 +8,10 @@ import io.crowd2fa.plugin.recovery.persistence.JpaRecoveryCodeRepository;
 import io.crowd2fa.plugin.totp.persistence.JpaTotpCredentialRepository;
 import java.util.function.Supplier;
 
-/** The engine's ports on Hibernate: {@code new TwoFactorEngine(..., JpaEnginePorts.create(db), ...)}. */
+/**
+ * The engine's ports on Hibernate: {@code new TwoFactorEngine(..., JpaEnginePorts.create(db),
+ * ...)}.
+ */
 public final class JpaEnginePorts {
 
   private JpaEnginePorts() {}

@@ -48,7 +48,8 @@ public record LoginContext(
     lastVerificationByApplication =
         lastVerificationByApplication.entrySet().stream()
             .collect(
-                Collectors.toUnmodifiableMap(e -> Names.canonical(e.getKey()), Map.Entry::getValue));
+                Collectors.toUnmodifiableMap(
+                    e -> Names.canonical(e.getKey()), Map.Entry::getValue));
   }
 
   /** The last second-factor verification that counts for this application. */

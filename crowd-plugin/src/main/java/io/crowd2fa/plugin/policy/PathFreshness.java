@@ -10,11 +10,16 @@ import java.util.regex.Pattern;
 public record PathFreshness(String pattern, Duration maxAge) {
   // No dot segments, ';', '%', '\', query or fragment: patterns are matched by products against the
   // container-normalised servlet path, and anything else invites normalisation tricks.
-  private static final Pattern SAFE = Pattern.compile("/([A-Za-z0-9._~!$&'()+,=@-]+/)*([A-Za-z0-9._~!$&'()+,=@-]+|\\*)?");
+  private static final Pattern SAFE =
+      Pattern.compile("/([A-Za-z0-9._~!$&'()+,=@-]+/)*([A-Za-z0-9._~!$&'()+,=@-]+|\\*)?");
 
   public PathFreshness {
-    if (pattern == null || !SAFE.matcher(pattern).matches() || pattern.contains("/../")
-        || pattern.contains("/./") || pattern.endsWith("/..") || pattern.endsWith("/.")) {
+    if (pattern == null
+        || !SAFE.matcher(pattern).matches()
+        || pattern.contains("/../")
+        || pattern.contains("/./")
+        || pattern.endsWith("/..")
+        || pattern.endsWith("/.")) {
       throw new IllegalArgumentException(
           "pattern must be an absolute path without dot segments, optionally ending in /*");
     }

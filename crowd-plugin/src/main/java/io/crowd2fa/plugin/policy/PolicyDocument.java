@@ -12,7 +12,9 @@ import java.util.Set;
  * per-application freshness. Versions are assigned by the store, not carried by the document.
  */
 public record PolicyDocument(
-    List<PolicyRule> rules, PolicyRule defaultRule, Map<String, ApplicationFreshness> applications) {
+    List<PolicyRule> rules,
+    PolicyRule defaultRule,
+    Map<String, ApplicationFreshness> applications) {
 
   public PolicyDocument {
     if (rules == null || defaultRule == null || applications == null) {

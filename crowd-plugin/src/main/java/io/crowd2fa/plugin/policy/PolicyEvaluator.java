@@ -22,7 +22,8 @@ public final class PolicyEvaluator {
     };
   }
 
-  private static PolicyDecision require(PolicyDocument policy, PolicyRule rule, LoginContext login) {
+  private static PolicyDecision require(
+      PolicyDocument policy, PolicyRule rule, LoginContext login) {
     Set<FactorType> usable = EnumSet.noneOf(FactorType.class);
     usable.addAll(login.enrolledFactors());
     usable.retainAll(rule.factors());
@@ -32,7 +33,10 @@ public final class PolicyEvaluator {
     }
     Optional<Duration> maxAge = policy.freshnessFor(login.application()).maxAge();
     return new PolicyDecision.Require2fa(
-        rule.name(), rule.factors(), maxAge, isFresh(login.lastVerification(), maxAge, login.now()));
+        rule.name(),
+        rule.factors(),
+        maxAge,
+        isFresh(login.lastVerification(), maxAge, login.now()));
   }
 
   private static boolean isFresh(Optional<Instant> last, Optional<Duration> maxAge, Instant now) {

@@ -30,9 +30,7 @@ public final class PolicyJson {
   public static final int MAX_DOCUMENT_CHARS = 256 * 1024;
 
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final Set<String> DOCUMENT_FIELDS = Set.of("rules", "defaultRule", "applications");
   private static final Set<String> RULE_FIELDS =
       Set.of("name", "match", "action", "factors", "enrolmentGrace", "reason");
@@ -103,8 +101,12 @@ public final class PolicyJson {
       allowed.removeAll(Set.of("name", "match"));
     }
     onlyFields(node, at, allowed);
-    String name = named ? text(required(node, at, "name"), at + "/name") : PolicyRule.DEFAULT_RULE_NAME;
-    RuleMatch match = named && node.has("match") ? match(node.get("match"), at + "/match") : RuleMatch.EVERY_LOGIN;
+    String name =
+        named ? text(required(node, at, "name"), at + "/name") : PolicyRule.DEFAULT_RULE_NAME;
+    RuleMatch match =
+        named && node.has("match")
+            ? match(node.get("match"), at + "/match")
+            : RuleMatch.EVERY_LOGIN;
     String actionText = text(required(node, at, "action"), at + "/action");
     PolicyAction action =
         PolicyAction.fromJsonName(actionText)
@@ -119,10 +121,14 @@ public final class PolicyJson {
     }
     Set<FactorType> factors =
         action == PolicyAction.REQUIRE
-            ? (node.has("factors") ? factors(node.get("factors"), at + "/factors") : EnumSet.allOf(FactorType.class))
+            ? (node.has("factors")
+                ? factors(node.get("factors"), at + "/factors")
+                : EnumSet.allOf(FactorType.class))
             : Set.of();
     EnrolmentGrace grace =
-        node.has("enrolmentGrace") ? grace(node.get("enrolmentGrace"), at + "/enrolmentGrace") : new EnrolmentGrace.None();
+        node.has("enrolmentGrace")
+            ? grace(node.get("enrolmentGrace"), at + "/enrolmentGrace")
+            : new EnrolmentGrace.None();
     Optional<String> reason =
         action == PolicyAction.DENY ? Optional.of(reason(node, at)) : Optional.empty();
     try {
@@ -144,7 +150,9 @@ public final class PolicyJson {
     object(node, at);
     onlyFields(node, at, MATCH_FIELDS);
     Optional<GroupMatch> groups =
-        node.has("groups") ? Optional.of(groups(node.get("groups"), at + "/groups")) : Optional.empty();
+        node.has("groups")
+            ? Optional.of(groups(node.get("groups"), at + "/groups"))
+            : Optional.empty();
     Set<String> directories = names(node.get("directories"), at + "/directories");
     Set<String> applications = names(node.get("applications"), at + "/applications");
     List<Cidr> networks = new ArrayList<>();
@@ -228,10 +236,12 @@ public final class PolicyJson {
       try {
         return new EnrolmentGrace.Until(Instant.parse(text));
       } catch (DateTimeParseException e) {
-        throw new InvalidField(at + "/until", "must be an ISO-8601 instant such as 2027-01-31T00:00:00Z");
+        throw new InvalidField(
+            at + "/until", "must be an ISO-8601 instant such as 2027-01-31T00:00:00Z");
       }
     }
-    throw new InvalidField(at + "/" + node.fieldNames().next(), "unknown grace; use logins or until");
+    throw new InvalidField(
+        at + "/" + node.fieldNames().next(), "unknown grace; use logins or until");
   }
 
   private static Map<String, ApplicationFreshness> applications(JsonNode node) {
@@ -413,7 +423,10 @@ public final class PolicyJson {
         .paths()
         .forEach(
             p ->
-                paths.addObject().put("pattern", p.pattern()).put("maxAgeSeconds", p.maxAge().toSeconds()));
+                paths
+                    .addObject()
+                    .put("pattern", p.pattern())
+                    .put("maxAgeSeconds", p.maxAge().toSeconds()));
     return node;
   }
 

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The versioned policy (DESIGN D10): reads the version in force from the database on every call
- * (so every node sees a change at once), saves new versions with optimistic concurrency, audits
- * each change with its old and new version, and imports a JSON file on first start.
+ * The versioned policy (DESIGN D10): reads the version in force from the database on every call (so
+ * every node sees a change at once), saves new versions with optimistic concurrency, audits each
+ * change with its old and new version, and imports a JSON file on first start.
  */
 public final class PolicyService {
 
@@ -41,7 +41,10 @@ public final class PolicyService {
 
   /** The policy in force, or the built-in default (version 0) if none was ever saved. */
   public VersionedPolicy current() {
-    return transactions.inTransaction(() -> repository.current()).map(this::parsed).orElse(VersionedPolicy.BUILT_IN);
+    return transactions
+        .inTransaction(() -> repository.current())
+        .map(this::parsed)
+        .orElse(VersionedPolicy.BUILT_IN);
   }
 
   /** The decision for one login or step-up, under the policy in force. */
@@ -72,7 +75,11 @@ public final class PolicyService {
       String documentJson, int expectedVersion, String actor, RequestContext context) {
     PolicyParseResult result = json.parse(documentJson);
     if (result instanceof PolicyParseResult.Invalid invalid) {
-      record(actor, context, PolicyEvents.POLICY_CHANGED, AuditOutcome.FAILURE,
+      record(
+          actor,
+          context,
+          PolicyEvents.POLICY_CHANGED,
+          AuditOutcome.FAILURE,
           "rejected edit of version " + expectedVersion + ": " + invalid);
       return new PolicyUpdate.Invalid(invalid.field(), invalid.message());
     }
@@ -82,10 +89,19 @@ public final class PolicyService {
 
   private PolicyUpdate save(
       PolicyDocument document, int expectedVersion, String actor, RequestContext context) {
-    VersionedPolicy before = repository.current().map(this::parsed).orElse(VersionedPolicy.BUILT_IN);
+    VersionedPolicy before =
+        repository.current().map(this::parsed).orElse(VersionedPolicy.BUILT_IN);
     if (before.version() != expectedVersion) {
-      record(actor, context, PolicyEvents.POLICY_CHANGED, AuditOutcome.FAILURE,
-          "conflict: edit of version " + expectedVersion + " but version " + before.version() + " is in force");
+      record(
+          actor,
+          context,
+          PolicyEvents.POLICY_CHANGED,
+          AuditOutcome.FAILURE,
+          "conflict: edit of version "
+              + expectedVersion
+              + " but version "
+              + before.version()
+              + " is in force");
       return new PolicyUpdate.Conflict(before.version());
     }
     if (before.version() > 0 && before.document().equals(document)) {
@@ -95,18 +111,30 @@ public final class PolicyService {
         new StoredPolicy(expectedVersion + 1, json.write(document), clock.instant(), actor);
     if (!repository.insert(stored)) {
       int now = repository.current().map(StoredPolicy::version).orElse(0);
-      record(actor, context, PolicyEvents.POLICY_CHANGED, AuditOutcome.FAILURE,
+      record(
+          actor,
+          context,
+          PolicyEvents.POLICY_CHANGED,
+          AuditOutcome.FAILURE,
           "conflict: version " + stored.version() + " was saved concurrently");
       return new PolicyUpdate.Conflict(now);
     }
-    record(actor, context, PolicyEvents.POLICY_CHANGED, AuditOutcome.SUCCESS,
-        "version " + before.version() + " -> " + stored.version() + summary(before.document(), document));
+    record(
+        actor,
+        context,
+        PolicyEvents.POLICY_CHANGED,
+        AuditOutcome.SUCCESS,
+        "version "
+            + before.version()
+            + " -> "
+            + stored.version()
+            + summary(before.document(), document));
     return new PolicyUpdate.Saved(parsed(stored));
   }
 
   /**
-   * On first start: if no policy was ever saved and {@code file} is given, imports it as version
-   * 1. An unreadable or invalid file stops the start, naming the offending field.
+   * On first start: if no policy was ever saved and {@code file} is given, imports it as version 1.
+   * An unreadable or invalid file stops the start, naming the offending field.
    */
   public VersionedPolicy importIfEmpty(Optional<Path> file) {
     if (file.isEmpty()) {
@@ -124,26 +152,35 @@ public final class PolicyService {
           if (existing.isPresent()) {
             return parsed(existing.get());
           }
-          StoredPolicy stored = new StoredPolicy(1, json.write(document), clock.instant(), "import");
+          StoredPolicy stored =
+              new StoredPolicy(1, json.write(document), clock.instant(), "import");
           if (!repository.insert(stored)) {
             // Another node imported at the same moment; its version 1 is the same file.
             return parsed(repository.current().orElseThrow());
           }
-          record("import", RequestContext.system(), PolicyEvents.POLICY_IMPORTED, AuditOutcome.SUCCESS,
-              "version 0 -> 1 from " + file.get().getFileName() + summary(VersionedPolicy.BUILT_IN.document(), document));
+          record(
+              "import",
+              RequestContext.system(),
+              PolicyEvents.POLICY_IMPORTED,
+              AuditOutcome.SUCCESS,
+              "version 0 -> 1 from "
+                  + file.get().getFileName()
+                  + summary(VersionedPolicy.BUILT_IN.document(), document));
           return parsed(stored);
         });
   }
 
   private VersionedPolicy parsed(StoredPolicy stored) {
     VersionedPolicy cached = parsed;
-    if (cached.version() == stored.version() && cached.changedAt().equals(Optional.of(stored.changedAt()))) {
+    if (cached.version() == stored.version()
+        && cached.changedAt().equals(Optional.of(stored.changedAt()))) {
       return cached;
     }
     PolicyParseResult result = json.parse(stored.documentJson());
     if (result instanceof PolicyParseResult.Invalid invalid) {
       // Only valid documents are ever stored; a bad row means tampering or a bug: fail closed.
-      throw new PolicyImportFault("stored policy version " + stored.version() + " is invalid: " + invalid);
+      throw new PolicyImportFault(
+          "stored policy version " + stored.version() + " is invalid: " + invalid);
     }
     VersionedPolicy fresh =
         new VersionedPolicy(
@@ -156,15 +193,31 @@ public final class PolicyService {
   }
 
   private static String summary(PolicyDocument before, PolicyDocument after) {
-    return "; rules " + before.rules().size() + " -> " + after.rules().size()
-        + ", default " + before.defaultRule().action().jsonName() + " -> " + after.defaultRule().action().jsonName()
-        + ", applications " + before.applications().size() + " -> " + after.applications().size()
+    return "; rules "
+        + before.rules().size()
+        + " -> "
+        + after.rules().size()
+        + ", default "
+        + before.defaultRule().action().jsonName()
+        + " -> "
+        + after.defaultRule().action().jsonName()
+        + ", applications "
+        + before.applications().size()
+        + " -> "
+        + after.applications().size()
         + " (full documents in the policy history)";
   }
 
-  private void record(String actor, RequestContext context, AuditEventType type, AuditOutcome outcome, String detail) {
+  private void record(
+      String actor,
+      RequestContext context,
+      AuditEventType type,
+      AuditOutcome outcome,
+      String detail) {
     Instant now = clock.instant();
-    audit.append(AuditEvent.of(now, actor, context.clientAddress(), context.userAgent(), type, outcome, detail));
+    audit.append(
+        AuditEvent.of(
+            now, actor, context.clientAddress(), context.userAgent(), type, outcome, detail));
   }
 
   private static String read(Path file) {

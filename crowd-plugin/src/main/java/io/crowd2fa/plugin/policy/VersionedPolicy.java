@@ -11,7 +11,8 @@ public record VersionedPolicy(
     int version, PolicyDocument document, Optional<Instant> changedAt, Optional<String> changedBy) {
 
   public static final VersionedPolicy BUILT_IN =
-      new VersionedPolicy(0, PolicyDocument.requireForEveryone(), Optional.empty(), Optional.empty());
+      new VersionedPolicy(
+          0, PolicyDocument.requireForEveryone(), Optional.empty(), Optional.empty());
 
   public VersionedPolicy {
     if (version < 0 || document == null || changedAt == null || changedBy == null) {

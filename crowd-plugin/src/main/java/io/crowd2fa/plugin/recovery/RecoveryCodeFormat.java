@@ -4,9 +4,9 @@ import java.security.SecureRandom;
 import java.util.Locale;
 
 /**
- * Text form of a recovery code: a 4-character identifier (not secret, used to find the stored
- * hash) followed by a 24-character secret (120 bits), both in Crockford's base32, shown in groups
- * of four: {@code abcd-efgh-jkmn-pqrs-tvwx-yz01-2345}.
+ * Text form of a recovery code: a 4-character identifier (not secret, used to find the stored hash)
+ * followed by a 24-character secret (120 bits), both in Crockford's base32, shown in groups of
+ * four: {@code abcd-efgh-jkmn-pqrs-tvwx-yz01-2345}.
  *
  * <p>120 bits is above the 112 bits from which NIST SP 800-63B §5.1.2.2 and ASVS 6.5.2 accept a
  * plain salted approved hash instead of a password hash, so one verification costs one HMAC.
@@ -17,6 +17,7 @@ public final class RecoveryCodeFormat {
   public static final int ID_LENGTH = 4;
   public static final int SECRET_LENGTH = 24;
   public static final int SECRET_BITS = SECRET_LENGTH * 5;
+
   /** Anything longer is refused before any other work. */
   public static final int MAX_INPUT_LENGTH = 64;
 
@@ -48,7 +49,9 @@ public final class RecoveryCodeFormat {
 
   public record Valid(Parts parts) implements Parsed {}
 
-  /** @param reason audit-only; never contains the input */
+  /**
+   * @param reason audit-only; never contains the input
+   */
   public record Malformed(String reason) implements Parsed {}
 
   static String random(SecureRandom random, int length) {
@@ -81,7 +84,6 @@ public final class RecoveryCodeFormat {
     if (normal.length() != ID_LENGTH + SECRET_LENGTH) {
       return new Malformed("recovery code has " + normal.length() + " characters");
     }
-    return new Valid(
-        new Parts(normal.substring(0, ID_LENGTH), normal.substring(ID_LENGTH)));
+    return new Valid(new Parts(normal.substring(0, ID_LENGTH), normal.substring(ID_LENGTH)));
   }
 }

@@ -70,8 +70,7 @@ public final class RecoveryCodeService {
     if (candidate.isEmpty()) {
       // Same work as a real check, so timing does not reveal which identifiers exist.
       hasher.matches(decoySalt, parts.secret(), "");
-      return new RecoveryCodeCheck.NoMatch(
-          "no unused recovery code with identifier " + parts.id());
+      return new RecoveryCodeCheck.NoMatch("no unused recovery code with identifier " + parts.id());
     }
     StoredRecoveryCode code = candidate.get();
     if (!hasher.matches(Base64.getDecoder().decode(code.salt()), parts.secret(), code.hash())) {

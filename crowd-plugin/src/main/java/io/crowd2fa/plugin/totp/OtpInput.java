@@ -17,7 +17,9 @@ public final class OtpInput {
 
   public record Digits(String value) implements Parsed {}
 
-  /** @param reason precise, audit-only reason; never contains the input */
+  /**
+   * @param reason precise, audit-only reason; never contains the input
+   */
   public record Malformed(String reason) implements Parsed {}
 
   public static Parsed parse(String raw) {

@@ -20,7 +20,8 @@ public final class TotpCodes {
 
   public TotpCodes(TotpParameters parameters) {
     this.parameters = parameters;
-    this.generator = new DefaultCodeGenerator(parameters.algorithm().hashing(), parameters.digits());
+    this.generator =
+        new DefaultCodeGenerator(parameters.algorithm().hashing(), parameters.digits());
   }
 
   /** The code for one counter (RFC 4226 HOTP) or time step (RFC 6238 TOTP). */
@@ -38,8 +39,8 @@ public final class TotpCodes {
 
   /**
    * The highest time step in {@code [step - drift, step + drift]} whose code equals {@code code}.
-   * Every step in the window is computed and compared in constant time, match or not, so the
-   * timing does not tell which step (if any) matched.
+   * Every step in the window is computed and compared in constant time, match or not, so the timing
+   * does not tell which step (if any) matched.
    */
   public OptionalLong matchingStep(String base32Secret, String code, long currentStep, int drift) {
     byte[] offered = code.getBytes(StandardCharsets.US_ASCII);

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A TOTP authenticator of one user. The secret is only ever held sealed ({@code sealedSecret},
- * see {@code crypto.SecretBox}), opened for the moment of a verification.
+ * A TOTP authenticator of one user. The secret is only ever held sealed ({@code sealedSecret}, see
+ * {@code crypto.SecretBox}), opened for the moment of a verification.
  *
  * @param expiresAt end of a pending enrolment; {@code null} once active
  * @param lastUsedStep highest time step ever accepted; {@code null} before the first use

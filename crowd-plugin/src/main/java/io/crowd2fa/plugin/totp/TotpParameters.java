@@ -8,7 +8,8 @@ import java.util.Objects;
  */
 public record TotpParameters(TotpAlgorithm algorithm, int digits, int periodSeconds) {
 
-  public static final TotpParameters RFC_6238_DEFAULT = new TotpParameters(TotpAlgorithm.SHA1, 6, 30);
+  public static final TotpParameters RFC_6238_DEFAULT =
+      new TotpParameters(TotpAlgorithm.SHA1, 6, 30);
 
   public TotpParameters {
     Objects.requireNonNull(algorithm, "algorithm");

@@ -70,8 +70,7 @@ public final class TotpService {
             .digits(parameters.digits())
             .period(parameters.periodSeconds())
             .build();
-    return new TotpEnrolment(
-        id, pending.nickname(), base32, qr.getUri(), qrDataUri(qr), expiresAt);
+    return new TotpEnrolment(id, pending.nickname(), base32, qr.getUri(), qrDataUri(qr), expiresAt);
   }
 
   /** Step two: a valid code from the app activates the credential. */
@@ -96,13 +95,12 @@ public final class TotpService {
     if (!repository.activate(credentialId, step.getAsLong(), now)) {
       return new TotpEnrolmentCheck.Expired();
     }
-    return new TotpEnrolmentCheck.Activated(
-        repository.find(username, credentialId).orElseThrow());
+    return new TotpEnrolmentCheck.Activated(repository.find(username, credentialId).orElseThrow());
   }
 
   /**
-   * Checks {@code code} against every active credential of the user and consumes the matched
-   * step atomically. Must run inside the caller's transaction together with the attempt count.
+   * Checks {@code code} against every active credential of the user and consumes the matched step
+   * atomically. Must run inside the caller's transaction together with the attempt count.
    */
   public TotpCheck verify(String username, String code, Instant now) {
     List<TotpCredential> active = repository.active(username);

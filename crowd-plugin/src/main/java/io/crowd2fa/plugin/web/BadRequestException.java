@@ -1,6 +1,8 @@
 package io.crowd2fa.plugin.web;
 
-/** The request is malformed or over a limit; answered with a plain 400 page, never a stack trace. */
+/**
+ * The request is malformed or over a limit; answered with a plain 400 page, never a stack trace.
+ */
 public final class BadRequestException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -10,9 +10,9 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
- * The cookies of the service: the login handle (service path only) before completion, and after
- * it Crowd's SSO cookie and the assertion cookie (domain-wide, {@code Path=/}, as products read
- * them). All HttpOnly, SameSite=Lax, Secure under HTTPS.
+ * The cookies of the service: the login handle (service path only) before completion, and after it
+ * Crowd's SSO cookie and the assertion cookie (domain-wide, {@code Path=/}, as products read them).
+ * All HttpOnly, SameSite=Lax, Secure under HTTPS.
  */
 final class BrowserCookies {
 
@@ -46,7 +46,12 @@ final class BrowserCookies {
     writer.add(
         response,
         new CookieWriter.Spec(
-            AssertionIssuer.COOKIE_NAME, grant.assertion(), "/", domain, Duration.ofSeconds(-1), "Lax"));
+            AssertionIssuer.COOKIE_NAME,
+            grant.assertion(),
+            "/",
+            domain,
+            Duration.ofSeconds(-1),
+            "Lax"));
   }
 
   void clearGrant(HttpServletResponse response, CookieConfiguration crowd) {
@@ -71,7 +76,9 @@ final class BrowserCookies {
         if (found.isPresent()) {
           return Optional.empty();
         }
-        found = Optional.ofNullable(cookie.getValue()).filter(v -> !v.isEmpty() && v.length() <= maxLength);
+        found =
+            Optional.ofNullable(cookie.getValue())
+                .filter(v -> !v.isEmpty() && v.length() <= maxLength);
       }
     }
     return found;

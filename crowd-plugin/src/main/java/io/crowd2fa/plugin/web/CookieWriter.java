@@ -55,7 +55,8 @@ public final class CookieWriter {
   }
 
   /** Expires a cookie set with the same name, path and domain. */
-  public void clear(HttpServletResponse response, String name, String path, Optional<String> domain) {
+  public void clear(
+      HttpServletResponse response, String name, String path, Optional<String> domain) {
     add(response, new Spec(name, "", path, domain, Duration.ZERO, "Lax"));
   }
 }

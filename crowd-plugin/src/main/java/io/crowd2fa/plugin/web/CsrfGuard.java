@@ -41,7 +41,8 @@ public final class CsrfGuard {
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     cookies.add(
         response,
-        new CookieWriter.Spec(COOKIE, token, path, Optional.empty(), Duration.ofSeconds(-1), "Strict"));
+        new CookieWriter.Spec(
+            COOKIE, token, path, Optional.empty(), Duration.ofSeconds(-1), "Strict"));
     return token;
   }
 

@@ -81,9 +81,7 @@ public final class DestinationPolicy {
     boolean contains(URI candidate) {
       String candidatePath = candidate.getRawPath() == null ? "" : candidate.getRawPath();
       boolean underPath =
-          path.isEmpty()
-              || candidatePath.equals(path)
-              || candidatePath.startsWith(path + "/");
+          path.isEmpty() || candidatePath.equals(path) || candidatePath.startsWith(path + "/");
       return scheme.equals(candidate.getScheme().toLowerCase(Locale.ROOT))
           && host.equals(candidate.getHost().toLowerCase(Locale.ROOT))
           && port == effectivePort(candidate)

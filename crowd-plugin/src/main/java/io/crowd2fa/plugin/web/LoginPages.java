@@ -74,13 +74,20 @@ final class LoginPages {
         }
       }
       case "/enrol" -> enrolChoice(web);
-      case "/enrol/totp" -> requirePost(post, () -> outcome(web, service.loginFlow().startTotpEnrolment(handle(web), client)));
+      case "/enrol/totp" ->
+          requirePost(
+              post,
+              () -> outcome(web, service.loginFlow().startTotpEnrolment(handle(web), client)));
       case "/enrol/totp/finish" -> requirePost(post, () -> finishTotp(web));
+      case "/enrol/key" -> requirePost(post, () -> startKey(web, false));
+      case "/enrol/key/finish" -> requirePost(post, () -> finishKey(web));
       case "/enrol/codes" -> requirePost(post, () -> confirmCodes(web));
       case "/enrol/skip" ->
           requirePost(
               post,
-              () -> outcome(web, service.loginFlow().skipEnrolment(handle(web), client, heldToken(web))));
+              () ->
+                  outcome(
+                      web, service.loginFlow().skipEnrolment(handle(web), client, heldToken(web))));
       case "/verify" -> stepUp(web);
       case "/logout" -> logout(web);
       default -> {
@@ -117,11 +124,24 @@ final class LoginPages {
     Optional<URI> destination = destination(web);
     service.crowdCookie(); // known before anything is issued, so completion cannot fail half-way
     LoginOutcome outcome =
-        service.loginFlow().submitPassword(username, new Password(password), destination, web.client());
+        service
+            .loginFlow()
+            .submitPassword(
+                username, new Password(password), destination, web.client(), heldToken(web));
     if (outcome instanceof LoginOutcome.InvalidCredentials) {
-      loginForm(web, 200, web.page().msg("login.invalid"), destination.map(URI::toString).orElse(""), username);
+      loginForm(
+          web,
+          200,
+          web.page().msg("login.invalid"),
+          destination.map(URI::toString).orElse(""),
+          username);
     } else if (outcome instanceof LoginOutcome.Throttled) {
-      loginForm(web, 429, web.page().msg("login.throttled"), destination.map(URI::toString).orElse(""), username);
+      loginForm(
+          web,
+          429,
+          web.page().msg("login.throttled"),
+          destination.map(URI::toString).orElse(""),
+          username);
     } else {
       outcome(web, outcome);
     }
@@ -137,7 +157,8 @@ final class LoginPages {
         web.response(),
         status,
         "login.jte",
-        Map.of("page", web.page(), "username", username, "destination", destination, "error", error));
+        Map.of(
+            "page", web.page(), "username", username, "destination", destination, "error", error));
   }
 
   // ---- second factor
@@ -146,7 +167,9 @@ final class LoginPages {
     Optional<LoginTransaction> tx =
         service.loginFlow().live(handle(web), Set.of(LoginStage.SECOND_FACTOR));
     if (tx.isEmpty()) {
-      service.audit().failure(LoginAudit.STEP_REJECTED, null, web.client(), "challenge without a live login");
+      service
+          .audit()
+          .failure(LoginAudit.STEP_REJECTED, null, web.client(), "challenge without a live login");
       loginForm(web, 200, web.page().msg("login.expired"), "");
       return;
     }
@@ -161,6 +184,16 @@ final class LoginPages {
                 .map(AuthMethod::claimValue)
                 .filter(offered::contains)
                 .orElse(offered.get(0));
+    String options = "";
+    if (method.equals(AuthMethod.HARDWARE_KEY.claimValue())) {
+      Optional<String> started = service.loginFlow().startSecurityKey(handle(web), web.client());
+      if (started.isEmpty()) {
+        offered.remove(method);
+        method = offered.get(0);
+      } else {
+        options = started.get();
+      }
+    }
     List<String> others = new ArrayList<>(offered);
     others.remove(method);
     renderer.render(
@@ -168,8 +201,10 @@ final class LoginPages {
         200,
         "challenge.jte",
         Map.of(
-            "page", web.page(),
-            "view", new ChallengeView(tx.get().username(), method, others, wrongCode)));
+            "page",
+            web.page(),
+            "view",
+            new ChallengeView(tx.get().username(), method, others, wrongCode, options)));
   }
 
   private List<String> offeredMethods(LoginTransaction tx) {
@@ -177,6 +212,9 @@ final class LoginPages {
     List<String> methods = new ArrayList<>();
     if (enrolled.contains(FactorType.TOTP) && tx.allowedFactors().contains(FactorType.TOTP)) {
       methods.add(AuthMethod.OTP.claimValue());
+    }
+    if (enrolled.contains(FactorType.WEBAUTHN) && tx.allowedFactors().contains(FactorType.WEBAUTHN)) {
+      methods.add(AuthMethod.HARDWARE_KEY.claimValue());
     }
     methods.add(AuthMethod.RECOVERY_CODE.claimValue());
     return methods;
@@ -188,9 +226,13 @@ final class LoginPages {
         switch (method) {
           case "otp" -> AuthMethod.OTP;
           case "rc" -> AuthMethod.RECOVERY_CODE;
+          case "hwk" -> AuthMethod.HARDWARE_KEY;
           default -> throw new BadRequestException("method", "unknown method");
         };
-    String code = web.input().optional("code", FormInput.CODE_MAX).orElse("");
+    String code =
+        chosen == AuthMethod.HARDWARE_KEY
+            ? web.input().optional("credential", FormInput.JSON_MAX).orElse("")
+            : web.input().optional("code", FormInput.CODE_MAX).orElse("");
     LoginOutcome outcome =
         service
             .loginFlow()
@@ -210,7 +252,9 @@ final class LoginPages {
             .loginFlow()
             .live(handle(web), Set.of(LoginStage.ENROL_REQUIRED, LoginStage.ENROL_OPTIONAL));
     if (tx.isEmpty()) {
-      service.audit().failure(LoginAudit.STEP_REJECTED, null, web.client(), "enrol without a live login");
+      service
+          .audit()
+          .failure(LoginAudit.STEP_REJECTED, null, web.client(), "enrol without a live login");
       loginForm(web, 200, web.page().msg("login.expired"), "");
       return;
     }
@@ -221,6 +265,7 @@ final class LoginPages {
         Map.of(
             "page", web.page(),
             "totpAllowed", tx.get().allowedFactors().contains(FactorType.TOTP),
+            "keyAllowed", tx.get().allowedFactors().contains(FactorType.WEBAUTHN),
             "maySkip", tx.get().stage() == LoginStage.ENROL_OPTIONAL));
   }
 
@@ -244,11 +289,39 @@ final class LoginPages {
     }
   }
 
+  private void startKey(Web web, boolean failed) throws IOException {
+    Optional<String> options = service.loginFlow().startSecurityKeyEnrolment(handle(web), web.client());
+    if (options.isEmpty()) {
+      outcome(web, new LoginOutcome.NoLogin());
+      return;
+    }
+    renderer.render(
+        web.response(),
+        200,
+        "enrol-key.jte",
+        Map.of("page", web.page(), "options", options.get(), "failed", failed));
+  }
+
+  private void finishKey(Web web) throws IOException {
+    String credential = web.input().optional("credential", FormInput.JSON_MAX).orElse("");
+    String nickname = web.input().required("nickname", FormInput.NICKNAME_MAX).trim();
+    LoginOutcome outcome =
+        service
+            .loginFlow()
+            .finishSecurityKeyEnrolment(handle(web), credential, nickname, web.client(), heldToken(web));
+    if (outcome instanceof LoginOutcome.WrongCode) {
+      startKey(web, true);
+    } else {
+      outcome(web, outcome);
+    }
+  }
+
   private void confirmCodes(Web web) throws IOException {
     if (!"yes".equals(web.input().optional("saved", 3).orElse(""))) {
       throw new BadRequestException("saved", "confirmation missing");
     }
-    outcome(web, service.loginFlow().confirmRecoveryCodes(handle(web), web.client(), heldToken(web)));
+    outcome(
+        web, service.loginFlow().confirmRecoveryCodes(handle(web), web.client(), heldToken(web)));
   }
 
   // ---- step-up and logout
@@ -260,7 +333,8 @@ final class LoginPages {
             .stepUpFlow()
             .start(
                 heldToken(web),
-                BrowserCookies.read(web.request(), AssertionIssuer.COOKIE_NAME, AssertionReader.MAX_LENGTH),
+                BrowserCookies.read(
+                    web.request(), AssertionIssuer.COOKIE_NAME, AssertionReader.MAX_LENGTH),
                 destination,
                 web.client());
     outcome(web, outcome);
@@ -278,7 +352,8 @@ final class LoginPages {
     }
     service
         .audit()
-        .success(LoginAudit.LOGOUT, null, web.client(), token.isPresent() ? "token ended" : "no token");
+        .success(
+            LoginAudit.LOGOUT, null, web.client(), token.isPresent() ? "token ended" : "no token");
     redirect(web, destination.map(URI::toString).orElse(web.page().base() + "/signed-out"));
   }
 
@@ -309,11 +384,16 @@ final class LoginPages {
           429,
           "notice.jte",
           Map.of(
-              "page", web.page(),
-              "title", web.page().msg("lockout.title"),
-              "body", body,
-              "linkHref", "",
-              "linkText", ""));
+              "page",
+              web.page(),
+              "title",
+              web.page().msg("lockout.title"),
+              "body",
+              body,
+              "linkHref",
+              "",
+              "linkText",
+              ""));
     } else if (outcome instanceof LoginOutcome.EnrolTotp enrol) {
       renderer.render(
           web.response(),
@@ -335,7 +415,12 @@ final class LoginPages {
           base
               + "/login"
               + full.destination()
-                  .map(d -> "?" + DESTINATION + "=" + URLEncoder.encode(d.toString(), StandardCharsets.UTF_8))
+                  .map(
+                      d ->
+                          "?"
+                              + DESTINATION
+                              + "="
+                              + URLEncoder.encode(d.toString(), StandardCharsets.UTF_8))
                   .orElse(""));
     } else {
       // NoLogin, WrongCode outside a page that handles it: start again without saying why.
@@ -352,8 +437,7 @@ final class LoginPages {
     cookies.setGrant(web.response(), service.crowdCookie(), completed.grant());
     cookies.clearLoginHandle(web.response(), web.page().base());
     redirect(
-        web,
-        completed.destination().map(URI::toString).orElse(web.page().base() + "/landing"));
+        web, completed.destination().map(URI::toString).orElse(web.page().base() + "/landing"));
   }
 
   private static String downloadHref(Web web, List<String> codes) {
@@ -388,7 +472,8 @@ final class LoginPages {
     if (allowed.isEmpty()) {
       service
           .audit()
-          .failure(LoginAudit.REDIRECT_REFUSED, null, web.client(), "destination not under a product");
+          .failure(
+              LoginAudit.REDIRECT_REFUSED, null, web.client(), "destination not under a product");
     }
     return allowed;
   }

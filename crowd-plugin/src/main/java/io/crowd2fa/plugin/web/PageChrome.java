@@ -3,8 +3,8 @@ package io.crowd2fa.plugin.web;
 import java.util.Objects;
 
 /**
- * What every page template needs: the messages, the service's base path for links and form
- * actions, and the CSRF token for forms.
+ * What every page template needs: the messages, the service's base path for links and form actions,
+ * and the CSRF token for forms.
  */
 public record PageChrome(Messages messages, String base, String csrf) {
 

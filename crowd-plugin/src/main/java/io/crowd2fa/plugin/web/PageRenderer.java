@@ -17,7 +17,10 @@ public final class PageRenderer {
 
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
-          null, ContentType.Html, PageRenderer.class.getClassLoader(), "gg.jte.generated.precompiled");
+          null,
+          ContentType.Html,
+          PageRenderer.class.getClassLoader(),
+          "gg.jte.generated.precompiled");
 
   public void render(
       HttpServletResponse response, int status, String template, Map<String, Object> params)

@@ -61,9 +61,7 @@ final class PublicEndpoints {
     if (!application.matches("[A-Za-z0-9._-]+")) {
       throw new BadRequestException("application", "not a Crowd application name");
     }
-    ProductPolicy policy =
-        ProductPolicy.of(
-            service.policy().source().document(), service.policy().source().version(), application);
+    ProductPolicy policy = service.policy().productPolicy(application);
     json(response, 200, policy.toJson());
   }
 

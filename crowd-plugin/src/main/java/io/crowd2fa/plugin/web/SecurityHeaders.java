@@ -8,8 +8,8 @@ import javax.servlet.http.HttpServletResponse;
 
 /**
  * Headers every page of the service carries: nothing cached, no framing, no inline script. The
- * product origins are in {@code form-action} because browsers apply it to the redirect that
- * follows a form post.
+ * product origins are in {@code form-action} because browsers apply it to the redirect that follows
+ * a form post.
  */
 public final class SecurityHeaders {
 

@@ -10,6 +10,8 @@ import io.crowd2fa.plugin.config.ServiceConfig;
 import io.crowd2fa.plugin.config.ServiceConfigLoader;
 import io.crowd2fa.plugin.crypto.MasterKeyStore;
 import io.crowd2fa.plugin.crypto.SecretBox;
+import io.crowd2fa.plugin.config.ConfigurationException;
+import io.crowd2fa.plugin.engine.EnginePorts;
 import io.crowd2fa.plugin.engine.EngineSettings;
 import io.crowd2fa.plugin.engine.TwoFactorEngine;
 import io.crowd2fa.plugin.keys.JdbcSigningKeyRepository;
@@ -23,14 +25,24 @@ import io.crowd2fa.plugin.login.LoginHandles;
 import io.crowd2fa.plugin.login.LoginTransactionStore;
 import io.crowd2fa.plugin.login.PasswordThrottle;
 import io.crowd2fa.plugin.login.PolicyGate;
-import io.crowd2fa.plugin.login.PolicySource;
 import io.crowd2fa.plugin.login.SecondFactors;
 import io.crowd2fa.plugin.login.SsoIssuer;
 import io.crowd2fa.plugin.login.StepUpFlow;
 import io.crowd2fa.plugin.persistence.Database;
 import io.crowd2fa.plugin.persistence.EngineEntities;
 import io.crowd2fa.plugin.persistence.JpaEnginePorts;
+import io.crowd2fa.plugin.policy.PolicyImportFault;
+import io.crowd2fa.plugin.policy.PolicyService;
+import io.crowd2fa.plugin.policy.persistence.JpaPolicyRepository;
+import io.crowd2fa.plugin.policy.persistence.PolicyEntities;
 import io.crowd2fa.plugin.status.StatusCheck;
+import io.crowd2fa.plugin.webauthn.WebAuthnFactorProvider;
+import io.crowd2fa.plugin.webauthn.WebAuthnService;
+import io.crowd2fa.plugin.webauthn.WebAuthnSettings;
+import io.crowd2fa.plugin.webauthn.WebAuthnStores;
+import io.crowd2fa.plugin.webauthn.persistence.JpaWebAuthnStore;
+import io.crowd2fa.plugin.webauthn.persistence.WebAuthnEntities;
+import java.util.stream.Collectors;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -64,23 +76,47 @@ public final class ServiceAssembly implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.random = new SecureRandom();
-    PolicySource policySource =
-        PolicySource.load(config.policyFile(), ServiceConfigLoader.POLICY_FILE);
     SecretBox secretBox =
         new SecretBox(new MasterKeyStore(random).load(environment, config.keyFile()), random);
     this.crowd = CrowdClient.create(CrowdProperties.load(config.crowdProperties()));
-    this.database = Database.open(config.database(), EngineEntities.ALL);
+    this.database =
+        Database.open(
+            config.database(), EngineEntities.with(WebAuthnEntities.ALL, PolicyEntities.ALL));
     try {
+      EnginePorts ports = JpaEnginePorts.create(database);
+      WebAuthnStores webAuthnStores = new JpaWebAuthnStore(database).stores();
       TwoFactorEngine engine =
           new TwoFactorEngine(
               EngineSettings.defaults(config.totpIssuer()),
-              JpaEnginePorts.create(database),
+              ports,
               secretBox,
               clock,
               random,
-              List.of());
-      this.factors = new EngineSecondFactors(engine);
-      this.audit = new LoginAudit(JpaEnginePorts.create(database).auditLog(), clock);
+              List.of(new WebAuthnFactorProvider(webAuthnStores.credentials())));
+      WebAuthnService webAuthn =
+          new WebAuthnService(
+              WebAuthnSettings.secondFactor(
+                  config.webAuthnRelyingPartyId(),
+                  config.totpIssuer(),
+                  config.webAuthnOrigins().stream()
+                      .map(o -> o.getScheme() + "://" + o.getRawAuthority())
+                      .collect(Collectors.toSet())),
+              webAuthnStores,
+              ports.auditLog(),
+              ports.transactions(),
+              engine::verifyWithLockout,
+              clock,
+              random);
+      this.factors = new EngineSecondFactors(engine, webAuthn);
+      this.audit = new LoginAudit(ports.auditLog(), clock);
+      PolicyService policyService =
+          new PolicyService(
+              new JpaPolicyRepository(database), ports.auditLog(), ports.transactions(), clock);
+      try {
+        policyService.importIfEmpty(Optional.of(config.policyFile()));
+      } catch (PolicyImportFault e) {
+        throw new ConfigurationException(ServiceConfigLoader.POLICY_FILE + ": " + e.getMessage());
+      }
       this.signingKeys =
           new SigningKeys(
               new JdbcSigningKeyRepository(database),
@@ -96,7 +132,7 @@ public final class ServiceAssembly implements AutoCloseable {
           new SsoIssuer(
               crowd, new AssertionIssuer(signingKeys), clock, config.assertionLifetime(), issuer);
       Completion completion = new Completion(transactions, ssoIssuer, crowd, audit, clock);
-      this.policy = new PolicyGate(policySource, new GraceLedger(database));
+      this.policy = new PolicyGate(policyService, new GraceLedger(database));
       this.destinations = new DestinationPolicy(config.allowedDestinations());
       this.loginFlow =
           new LoginFlow(
@@ -139,7 +175,11 @@ public final class ServiceAssembly implements AutoCloseable {
         .flatMap(
             d ->
                 config.products().stream()
-                    .filter(p -> new DestinationPolicy(List.of(p.baseUrl())).allowed(d.toString()).isPresent())
+                    .filter(
+                        p ->
+                            new DestinationPolicy(List.of(p.baseUrl()))
+                                .allowed(d.toString())
+                                .isPresent())
                     .map(Product::application)
                     .findFirst())
         .orElse(crowd.config().applicationName());

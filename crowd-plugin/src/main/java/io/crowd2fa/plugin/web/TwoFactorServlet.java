@@ -13,10 +13,10 @@ import javax.servlet.http.HttpServletResponse;
  * The entry point of the 2FA service in every host (Crowd plugin servlet module at {@code
  * /plugins/servlet/2fa/*}, the Crowd stand-in, the standalone runner).
  *
- * <p>Init-param {@value #CONFIG_PARAM} names the configuration file (environment variables
- * override its keys; {@code CROWD2FA_CONFIG} is used when the init-param is absent). A {@link
- * Clock} in servlet-context attribute {@value #CLOCK_ATTRIBUTE} replaces the system clock (only
- * the sandbox sets it).
+ * <p>Init-param {@value #CONFIG_PARAM} names the configuration file (environment variables override
+ * its keys; {@code CROWD2FA_CONFIG} is used when the init-param is absent). A {@link Clock} in
+ * servlet-context attribute {@value #CLOCK_ATTRIBUTE} replaces the system clock (only the sandbox
+ * sets it).
  */
 public class TwoFactorServlet extends HttpServlet {
 
@@ -37,7 +37,10 @@ public class TwoFactorServlet extends HttpServlet {
     }
     if (configPath == null || configPath.isBlank()) {
       throw new ServletException(
-          CONFIG_PARAM + ": init-param (or " + CONFIG_ENVIRONMENT + ") naming the configuration file is missing");
+          CONFIG_PARAM
+              + ": init-param (or "
+              + CONFIG_ENVIRONMENT
+              + ") naming the configuration file is missing");
     }
     Object clockAttribute = getServletContext().getAttribute(CLOCK_ATTRIBUTE);
     Clock clock = clockAttribute instanceof Clock c ? c : Clock.systemUTC();

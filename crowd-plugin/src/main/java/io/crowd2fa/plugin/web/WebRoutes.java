@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Dispatches on the container-normalised path inside the servlet ({@code getPathInfo()}), applies
- * the security headers and the CSRF check to every request, and turns faults into plain pages:
- * 400 for bad input, 403 for a missing CSRF token, 503 when Crowd or the database is unreachable.
+ * the security headers and the CSRF check to every request, and turns faults into plain pages: 400
+ * for bad input, 403 for a missing CSRF token, 503 when Crowd or the database is unreachable.
  */
 public final class WebRoutes {
 
@@ -71,7 +71,8 @@ public final class WebRoutes {
     } catch (CrowdException | EngineFault e) {
       // Fail closed (DESIGN D5): nothing was issued; the operator finds the cause in the log.
       LOG.error("login step failed closed on {}: {}", path, e.toString(), e);
-      plainPage(response, messages, base, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable");
+      plainPage(
+          response, messages, base, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable");
       auditUnavailable(client, path, e);
     } catch (RuntimeException e) {
       // A bug, not the user's doing: a plain page, never a stack trace; details in the log.
@@ -113,11 +114,16 @@ public final class WebRoutes {
         status,
         "notice.jte",
         Map.of(
-            "page", page,
-            "title", page.msg(key + ".title"),
-            "body", page.msg(key + ".body"),
-            "linkHref", linkHref == null ? "" : linkHref,
-            "linkText", ""));
+            "page",
+            page,
+            "title",
+            page.msg(key + ".title"),
+            "body",
+            page.msg(key + ".body"),
+            "linkHref",
+            linkHref == null ? "" : linkHref,
+            "linkText",
+            ""));
   }
 
   static ClientInfo client(HttpServletRequest request) {
@@ -125,6 +131,7 @@ public final class WebRoutes {
     return new ClientInfo(
         request.getRemoteAddr(),
         userAgent,
-        ValidationFactors.fromRequest(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+        ValidationFactors.fromRequest(
+            request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
   }
 }

@@ -10,8 +10,8 @@ public interface ChallengeRepository {
   void save(PendingCeremony ceremony);
 
   /**
-   * Removes and returns the ceremony of this transaction and kind, expired or not. Atomic (a
-   * delete whose row count decides), so of two concurrent calls on any nodes only one gets it.
+   * Removes and returns the ceremony of this transaction and kind, expired or not. Atomic (a delete
+   * whose row count decides), so of two concurrent calls on any nodes only one gets it.
    */
   Optional<PendingCeremony> consume(String loginTransactionId, CeremonyKind kind);
 

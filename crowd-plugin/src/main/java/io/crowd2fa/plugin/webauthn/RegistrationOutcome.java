@@ -5,6 +5,8 @@ public sealed interface RegistrationOutcome {
 
   record Registered(WebAuthnCredential credential) implements RegistrationOutcome {}
 
-  /** @param detail audit-only detail; never show it to the user */
+  /**
+   * @param detail audit-only detail; never show it to the user
+   */
   record Rejected(WebAuthnRejection reason, String detail) implements RegistrationOutcome {}
 }

@@ -8,8 +8,8 @@ import io.crowd2fa.plugin.engine.VerificationResult;
 
 /**
  * Counts the attempt, runs the check in the same transaction, records and audits the outcome:
- * {@code twoFactorEngine::verifyWithLockout}. An interface only because the engine is built
- * with WebAuthn's {@link WebAuthnFactorProvider} before this service exists.
+ * {@code twoFactorEngine::verifyWithLockout}. An interface only because the engine is built with
+ * WebAuthn's {@link WebAuthnFactorProvider} before this service exists.
  */
 @FunctionalInterface
 public interface SecondFactorGuard {

@@ -39,10 +39,9 @@ public record WebAuthnCredential(
     if (id == null) {
       throw new IllegalArgumentException("id is required");
     }
-    if (credentialId == null
-        || credentialId.isEmpty()
-        || credentialId.size() > MAX_CREDENTIAL_ID) {
-      throw new IllegalArgumentException("credential id must be 1.." + MAX_CREDENTIAL_ID + " bytes");
+    if (credentialId == null || credentialId.isEmpty() || credentialId.size() > MAX_CREDENTIAL_ID) {
+      throw new IllegalArgumentException(
+          "credential id must be 1.." + MAX_CREDENTIAL_ID + " bytes");
     }
     if (username == null || userHandle == null || publicKeyCose == null || aaguid == null) {
       throw new IllegalArgumentException("username, user handle, public key and aaguid required");

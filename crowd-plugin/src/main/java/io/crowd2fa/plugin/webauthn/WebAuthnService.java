@@ -25,6 +25,7 @@ import com.yubico.webauthn.exception.AssertionFailedException;
 import com.yubico.webauthn.exception.InvalidSignatureCountException;
 import com.yubico.webauthn.exception.RegistrationFailedException;
 import io.crowd2fa.plugin.audit.AuditEvent;
+import io.crowd2fa.plugin.audit.AuditEventType;
 import io.crowd2fa.plugin.audit.AuditLog;
 import io.crowd2fa.plugin.audit.AuditOutcome;
 import io.crowd2fa.plugin.engine.EngineFault;
@@ -33,7 +34,6 @@ import io.crowd2fa.plugin.engine.FactorType;
 import io.crowd2fa.plugin.engine.RequestContext;
 import io.crowd2fa.plugin.engine.TransactionRunner;
 import io.crowd2fa.plugin.engine.VerificationResult;
-import io.crowd2fa.plugin.audit.AuditEventType;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -82,11 +82,13 @@ public final class WebAuthnService {
     this.relyingParty = relyingParty(settings, stores, clock);
   }
 
-  private static RelyingParty relyingParty(
-      WebAuthnSettings settings, WebAuthnStores stores, Clock clock) {
+  /** The library configured as this service uses it (also measured by the JMH benchmark). */
+  static RelyingParty relyingParty(WebAuthnSettings settings, WebAuthnStores stores, Clock clock) {
     return RelyingParty.builder()
-        .identity(RelyingPartyIdentity.builder().id(settings.rpId()).name(settings.rpName()).build())
-        .credentialRepository(new YubicoCredentialRepository(stores.credentials(), stores.userHandles()))
+        .identity(
+            RelyingPartyIdentity.builder().id(settings.rpId()).name(settings.rpName()).build())
+        .credentialRepository(
+            new YubicoCredentialRepository(stores.credentials(), stores.userHandles()))
         .origins(settings.origins())
         .attestationConveyancePreference(settings.attestation())
         // No attestation trust store is configured: attestation is recorded, not enforced.
@@ -101,8 +103,8 @@ public final class WebAuthnService {
   // ---------------------------------------------------------------- registration
 
   /**
-   * Starts registering a new credential for an already authenticated user. The options exclude
-   * the user's existing credentials. Starting again in the same transaction replaces the earlier
+   * Starts registering a new credential for an already authenticated user. The options exclude the
+   * user's existing credentials. Starting again in the same transaction replaces the earlier
    * challenge.
    */
   public RegistrationStart startRegistration(
@@ -117,7 +119,10 @@ public final class WebAuthnService {
                       .user(
                           UserIdentity.builder()
                               .name(username)
-                              .displayName(displayName == null || displayName.isBlank() ? username : displayName)
+                              .displayName(
+                                  displayName == null || displayName.isBlank()
+                                      ? username
+                                      : displayName)
                               .id(userHandleFor(username))
                               .build())
                       .authenticatorSelection(
@@ -138,7 +143,13 @@ public final class WebAuthnService {
                       json(options::toJson),
                       now,
                       expiresAt));
-          record(now, username, context, WebAuthnEvents.REGISTRATION_STARTED, AuditOutcome.SUCCESS, "");
+          record(
+              now,
+              username,
+              context,
+              WebAuthnEvents.REGISTRATION_STARTED,
+              AuditOutcome.SUCCESS,
+              "");
           return new RegistrationStart(json(options::toCredentialsCreateJson), expiresAt);
         });
   }
@@ -183,8 +194,9 @@ public final class WebAuthnService {
     // Consumed first, whatever follows: a challenge is never usable twice.
     Optional<PendingCeremony> pending =
         stores.challenges().consume(transactionId, CeremonyKind.REGISTRATION);
-    Optional<RegistrationOutcome.Rejected> unusable = unusableCeremony(pending, username, now)
-        .map(r -> new RegistrationOutcome.Rejected(r, "registration ceremony"));
+    Optional<RegistrationOutcome.Rejected> unusable =
+        unusableCeremony(pending, username, now)
+            .map(r -> new RegistrationOutcome.Rejected(r, "registration ceremony"));
     if (unusable.isPresent()) {
       return unusable.get();
     }
@@ -193,9 +205,10 @@ public final class WebAuthnService {
     } catch (IllegalArgumentException e) {
       return new RegistrationOutcome.Rejected(WebAuthnRejection.INVALID_NICKNAME, e.getMessage());
     }
-    PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs> response;
+    PublicKeyCredential<AuthenticatorAttestationResponse, ClientRegistrationExtensionOutputs>
+        response;
     try {
-      response = PublicKeyCredential.parseRegistrationResponseJson(bounded(responseJson));
+      response = YubicoJson.registrationResponse(bounded(responseJson));
     } catch (IOException | IllegalArgumentException e) {
       return new RegistrationOutcome.Rejected(WebAuthnRejection.MALFORMED_RESPONSE, oneLine(e));
     }
@@ -207,7 +220,7 @@ public final class WebAuthnService {
           WebAuthnRejection.DUPLICATE_CREDENTIAL_ID, "credential " + shortId(response.getId()));
     }
     PublicKeyCredentialCreationOptions request =
-        json(() -> PublicKeyCredentialCreationOptions.fromJson(pending.get().requestJson()));
+        stored(() -> YubicoJson.creationOptions(pending.get().requestJson()));
     RegistrationResult result;
     try {
       result =
@@ -216,7 +229,8 @@ public final class WebAuthnService {
     } catch (RegistrationFailedException e) {
       return new RegistrationOutcome.Rejected(WebAuthnRejection.VERIFICATION_FAILED, oneLine(e));
     }
-    WebAuthnCredential credential = credentialOf(result, request, username, nickname, randomUuid(), now);
+    WebAuthnCredential credential =
+        credentialOf(result, request, username, nickname, randomUuid(), now);
     if (!stores.credentials().insert(credential)) {
       return new RegistrationOutcome.Rejected(
           WebAuthnRejection.DUPLICATE_CREDENTIAL_ID,
@@ -262,7 +276,8 @@ public final class WebAuthnService {
     PendingCeremony.requireTransactionId(loginTransactionId);
     return transactions.inTransaction(
         () -> {
-          if (stores.credentials().forUser(username).stream().noneMatch(WebAuthnCredential::usable)) {
+          if (stores.credentials().forUser(username).stream()
+              .noneMatch(WebAuthnCredential::usable)) {
             return new AssertionStart.NoCredentials();
           }
           Instant now = clock.instant();
@@ -305,7 +320,11 @@ public final class WebAuthnService {
   }
 
   private FactorCheckOutcome check(
-      String username, String transactionId, String responseJson, RequestContext context, Instant now) {
+      String username,
+      String transactionId,
+      String responseJson,
+      RequestContext context,
+      Instant now) {
     Optional<PendingCeremony> pending =
         stores.challenges().consume(transactionId, CeremonyKind.ASSERTION);
     Optional<WebAuthnRejection> unusable = unusableCeremony(pending, username, now);
@@ -314,7 +333,7 @@ public final class WebAuthnService {
     }
     PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> response;
     try {
-      response = PublicKeyCredential.parseAssertionResponseJson(bounded(responseJson));
+      response = YubicoJson.assertionResponse(bounded(responseJson));
     } catch (IOException | IllegalArgumentException e) {
       return rejected(WebAuthnRejection.MALFORMED_RESPONSE, oneLine(e));
     }
@@ -326,7 +345,7 @@ public final class WebAuthnService {
     if (refused.isPresent()) {
       return refused.get();
     }
-    AssertionRequest request = json(() -> AssertionRequest.fromJson(pending.get().requestJson()));
+    AssertionRequest request = stored(() -> YubicoJson.assertionRequest(pending.get().requestJson()));
     try {
       AssertionResult result =
           relyingParty.finishAssertion(
@@ -458,7 +477,8 @@ public final class WebAuthnService {
       AuditOutcome outcome,
       String detail) {
     audit.append(
-        AuditEvent.of(at, username, context.clientAddress(), context.userAgent(), type, outcome, detail));
+        AuditEvent.of(
+            at, username, context.clientAddress(), context.userAgent(), type, outcome, detail));
   }
 
   /** Browser responses are a few kilobytes; refuse to parse anything far larger. */
@@ -478,6 +498,19 @@ public final class WebAuthnService {
   private static String oneLine(Exception e) {
     String message = String.valueOf(e.getMessage());
     return message.replaceAll("[\\r\\n\\t]+", " ");
+  }
+
+  private interface StoredRead<T> {
+    T read() throws IOException;
+  }
+
+  /** Stored requests were written by this service; one that does not read back is a fault. */
+  private static <T> T stored(StoredRead<T> read) {
+    try {
+      return read.read();
+    } catch (IOException e) {
+      throw new EngineFault("stored WebAuthn request cannot be read", e);
+    }
   }
 
   private interface JsonWork<T> {

@@ -60,7 +60,9 @@ public record WebAuthnSettings(
     URI uri = URI.create(origin);
     boolean secure = "https".equals(uri.getScheme());
     boolean localhost = "http".equals(uri.getScheme()) && "localhost".equals(uri.getHost());
-    if (!(secure || localhost) || uri.getHost() == null || !origin.equals(uri.getScheme() + "://" + uri.getRawAuthority())) {
+    if (!(secure || localhost)
+        || uri.getHost() == null
+        || !origin.equals(uri.getScheme() + "://" + uri.getRawAuthority())) {
       throw new IllegalArgumentException(
           "origin must be https://host[:port] (http only for localhost): " + origin);
     }

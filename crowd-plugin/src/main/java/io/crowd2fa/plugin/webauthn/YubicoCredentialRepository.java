@@ -22,9 +22,9 @@ final class YubicoCredentialRepository implements CredentialRepository {
   }
 
   /**
-   * Every credential of the user, usable or not: used for {@code excludeCredentials} (so a
-   * disabled key is not registered twice) and {@code allowCredentials} (so a disabled key is
-   * refused explicitly and audited, not as "unknown").
+   * Every credential of the user, usable or not: used for {@code excludeCredentials} (so a disabled
+   * key is not registered twice) and {@code allowCredentials} (so a disabled key is refused
+   * explicitly and audited, not as "unknown").
    */
   @Override
   public Set<PublicKeyCredentialDescriptor> getCredentialIdsForUsername(String username) {

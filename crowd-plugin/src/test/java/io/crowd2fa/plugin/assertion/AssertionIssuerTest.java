@@ -63,7 +63,8 @@ class AssertionIssuerTest {
     assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("alice");
     assertThat(jwt.getJWTClaimsSet().getStringClaim("sid")).isEqualTo(SessionBinding.of("token-1"));
     assertThat(jwt.getJWTClaimsSet().getStringListClaim("amr")).containsExactly("pwd", "otp");
-    assertThat(jwt.getJWTClaimsSet().getLongClaim("auth_time")).isEqualTo(clock.instant().getEpochSecond());
+    assertThat(jwt.getJWTClaimsSet().getLongClaim("auth_time"))
+        .isEqualTo(clock.instant().getEpochSecond());
     assertThat(jwt.getJWTClaimsSet().getIssueTime().toInstant()).isEqualTo(clock.instant());
     assertThat(jwt.getJWTClaimsSet().getExpirationTime().toInstant())
         .isEqualTo(clock.instant().plus(Duration.ofHours(12)));
@@ -73,7 +74,8 @@ class AssertionIssuerTest {
   @Test
   void readerAcceptsOnlyAnAssertionBoundToTheHeldToken() {
     keys.ensureCurrentKey();
-    String compact = new AssertionIssuer(keys).issue(claims("token-1", AuthMethod.PASSWORD, AuthMethod.OTP));
+    String compact =
+        new AssertionIssuer(keys).issue(claims("token-1", AuthMethod.PASSWORD, AuthMethod.OTP));
     AssertionReader reader = new AssertionReader(keys, clock, ISSUER);
 
     assertThat(reader.validFor(compact, "token-1")).isPresent();
@@ -86,7 +88,8 @@ class AssertionIssuerTest {
     String compact = new AssertionIssuer(keys).issue(claims("t", AuthMethod.PASSWORD));
     AssertionReader reader = new AssertionReader(keys, clock, ISSUER);
     String[] parts = compact.split("\\.");
-    String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+    String tampered =
+        parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
 
     assertThat(reader.validFor(tampered, "t")).isEmpty();
     assertThat(new AssertionReader(keys, clock, "https://other").validFor(compact, "t")).isEmpty();
@@ -98,7 +101,8 @@ class AssertionIssuerTest {
   @Test
   void assertionSignedBeforeRotationStillVerifiesWithThePublishedPreviousKey() throws Exception {
     keys.ensureCurrentKey();
-    String before = new AssertionIssuer(keys).issue(claims("t", AuthMethod.PASSWORD, AuthMethod.OTP));
+    String before =
+        new AssertionIssuer(keys).issue(claims("t", AuthMethod.PASSWORD, AuthMethod.OTP));
     clock.advance(Duration.ofMinutes(1));
 
     keys.rotate();

@@ -28,7 +28,8 @@ class ServiceConfigLoaderTest {
     values.put("crowd2fa.crowd.properties", dir.resolve("crowd.properties").toString());
     values.put("crowd2fa.db.url", "jdbc:h2:file:" + dir.resolve("db"));
     values.put("crowd2fa.key-file", dir.resolve("master.keys").toString());
-    values.put("crowd2fa.products", "jira=https://jira.example.com, confluence=https://wiki.example.com/");
+    values.put(
+        "crowd2fa.products", "jira=https://jira.example.com, confluence=https://wiki.example.com/");
     values.put("crowd2fa.webauthn.rp-id", "example.com");
     values.put("crowd2fa.webauthn.origins", "https://crowd.example.com");
     values.put("crowd2fa.policy.file", dir.resolve("policy.json").toString());
@@ -46,10 +47,13 @@ class ServiceConfigLoaderTest {
   void validFileLoadsWithDefaults() throws IOException {
     ServiceConfig config = load(Map.of());
 
-    assertThat(config.serviceBaseUrl()).isEqualTo(URI.create("https://crowd.example.com/crowd/plugins/servlet/2fa"));
+    assertThat(config.serviceBaseUrl())
+        .isEqualTo(URI.create("https://crowd.example.com/crowd/plugins/servlet/2fa"));
     assertThat(config.isHttps()).isTrue();
     assertThat(config.servicePath()).isEqualTo("/crowd/plugins/servlet/2fa");
-    assertThat(config.products()).extracting(Product::application).containsExactly("jira", "confluence");
+    assertThat(config.products())
+        .extracting(Product::application)
+        .containsExactly("jira", "confluence");
     assertThat(config.totpIssuer()).isEqualTo("Crowd2FA");
     assertThat(config.loginLifetime()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.assertionLifetime()).isEqualTo(Duration.ofHours(12));
@@ -58,7 +62,8 @@ class ServiceConfigLoaderTest {
 
   @Test
   void environmentVariableOverridesTheFile() throws IOException {
-    ServiceConfig config = load(Map.of("CROWD2FA_TOTP_ISSUER", "ACME", "CROWD2FA_COOKIE_DOMAIN", ".example.com"));
+    ServiceConfig config =
+        load(Map.of("CROWD2FA_TOTP_ISSUER", "ACME", "CROWD2FA_COOKIE_DOMAIN", ".example.com"));
 
     assertThat(config.totpIssuer()).isEqualTo("ACME");
     assertThat(config.cookieDomain()).contains(".example.com");

@@ -73,8 +73,7 @@ class MasterKeyStoreTest {
     assertThatThrownBy(
             () ->
                 store.load(
-                    Map.of(MasterKeyStore.ENVIRONMENT_VARIABLE, "no-separator"),
-                    home.resolve("x")))
+                    Map.of(MasterKeyStore.ENVIRONMENT_VARIABLE, "no-separator"), home.resolve("x")))
         .isInstanceOf(CryptoFault.class)
         .hasMessageContaining("expected id");
   }
@@ -92,7 +91,8 @@ class MasterKeyStoreTest {
         .containsExactly(9);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
-    assertThat(Files.readString(file, StandardCharsets.US_ASCII).lines().filter(l -> l.contains("=")))
+    assertThat(
+            Files.readString(file, StandardCharsets.US_ASCII).lines().filter(l -> l.contains("=")))
         .hasSize(2);
   }
 }

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An engine on a fresh database of one vendor, with a hand-moved clock. {@link #secondNode()}
- * opens a second, independent pool on the same database, as a second cluster node would.
+ * An engine on a fresh database of one vendor, with a hand-moved clock. {@link #secondNode()} opens
+ * a second, independent pool on the same database, as a second cluster node would.
  */
 public final class EngineFixture implements AutoCloseable {
 
@@ -70,7 +70,8 @@ public final class EngineFixture implements AutoCloseable {
   public TwoFactorEngine engineOn(Database db, LockoutPolicy policy) {
     EngineSettings engineSettings =
         new EngineSettings(
-            new TotpSettings("Crowd2FA Test", TotpParameters.RFC_6238_DEFAULT, 1, Duration.ofMinutes(10)),
+            new TotpSettings(
+                "Crowd2FA Test", TotpParameters.RFC_6238_DEFAULT, 1, Duration.ofMinutes(10)),
             policy);
     return new TwoFactorEngine(
         engineSettings, JpaEnginePorts.create(db), secretBox, clock, random, List.of());
@@ -81,13 +82,14 @@ public final class EngineFixture implements AutoCloseable {
   }
 
   /**
-   * Starts and finishes a TOTP enrolment, then moves the clock two steps on: the confirming step
-   * is used, and the whole ±1 window of the new "now" is usable.
+   * Starts and finishes a TOTP enrolment, then moves the clock two steps on: the confirming step is
+   * used, and the whole ±1 window of the new "now" is usable.
    */
   public TotpEnrolment enrolTotp(String username) {
     TotpEnrolment enrolment = engine.startTotpEnrolment(username, "phone", context);
     EnrolmentResult result =
-        engine.finishTotpEnrolment(username, enrolment.credentialId(), codeAt(enrolment, 0), context);
+        engine.finishTotpEnrolment(
+            username, enrolment.credentialId(), codeAt(enrolment, 0), context);
     if (!(result instanceof EnrolmentResult.Enrolled)) {
       throw new IllegalStateException("enrolment failed: " + result);
     }
@@ -104,7 +106,8 @@ public final class EngineFixture implements AutoCloseable {
 
   /** A well-formed code that is not the current one, nor any in the ±1 window. */
   public String wrongCode(TotpEnrolment enrolment) {
-    List<String> window = List.of(codeAt(enrolment, -1), codeAt(enrolment, 0), codeAt(enrolment, 1));
+    List<String> window =
+        List.of(codeAt(enrolment, -1), codeAt(enrolment, 0), codeAt(enrolment, 1));
     for (int candidate = 0; ; candidate++) {
       String code = String.format("%06d", candidate);
       if (!window.contains(code)) {
@@ -116,7 +119,8 @@ public final class EngineFixture implements AutoCloseable {
   /** The user's events, newest first. */
   public List<AuditEvent> events(String username, AuditEventType... types) {
     return engine
-        .auditEvents(AuditQuery.forUser(username).withTypes(types).page(0, AuditQuery.MAX_PAGE_SIZE))
+        .auditEvents(
+            AuditQuery.forUser(username).withTypes(types).page(0, AuditQuery.MAX_PAGE_SIZE))
         .events();
   }
 

@@ -108,8 +108,7 @@ class LockoutTest {
     for (int i = 0; i < 4; i++) {
       assertThat(wrong()).isInstanceOf(VerificationResult.Rejected.class);
     }
-    assertThat(fixture.engine.lockoutStatus(user).secondFactor().failuresThisHour())
-        .isEqualTo(100);
+    assertThat(fixture.engine.lockoutStatus(user).secondFactor().failuresThisHour()).isEqualTo(100);
 
     VerificationResult refused = right();
 
@@ -126,7 +125,9 @@ class LockoutTest {
     RecoveryCodes codes = fixture.engine.regenerateRecoveryCodes(user, fixture.context);
     int verifiedFailures = 0;
     VerificationResult result = null;
-    for (int attempt = 0; attempt < 1_000 && !(result instanceof VerificationResult.Disabled); attempt++) {
+    for (int attempt = 0;
+        attempt < 1_000 && !(result instanceof VerificationResult.Disabled);
+        attempt++) {
       result = wrong();
       if (result instanceof VerificationResult.LockedUntil locked) {
         fixture.clock.set(locked.until());
@@ -175,7 +176,8 @@ class LockoutTest {
     assertThat(right()).isInstanceOf(VerificationResult.LockedUntil.class);
 
     assertThat(fixture.engine.verifyRecoveryCode(user, codes.codes().get(0), fixture.context))
-        .isEqualTo(new VerificationResult.Accepted(FactorType.RECOVERY_CODE, new java.util.UUID(0, 0)));
+        .isEqualTo(
+            new VerificationResult.Accepted(FactorType.RECOVERY_CODE, new java.util.UUID(0, 0)));
     assertThat(fixture.engine.lockoutStatus(user).secondFactor().consecutiveFailures())
         .isEqualTo(5);
   }

@@ -98,7 +98,11 @@ class TotpEnrolmentTest {
     assertThat(enrolled.factor().id()).isEqualTo(enrolment.credentialId());
     assertThat(enrolled.factor().nickname()).isEqualTo("my phone");
     assertThat(enrolled.factor().status()).isEqualTo(FactorStatus.ACTIVE);
-    assertThat(enrolled.firstRecoveryCodes()).get().extracting(RecoveryCodes::codes).asList().hasSize(10);
+    assertThat(enrolled.firstRecoveryCodes())
+        .get()
+        .extracting(RecoveryCodes::codes)
+        .asList()
+        .hasSize(10);
     assertThat(fixture.engine.enrolledFactors(user)).containsExactly(enrolled.factor());
     assertThat(fixture.latestEvent(user, AuditEventType.TOTP_ENROLMENT_FINISHED).outcome())
         .isEqualTo(AuditOutcome.SUCCESS);
@@ -154,8 +158,7 @@ class TotpEnrolmentTest {
     assertThat(fixture.latestEvent(user, AuditEventType.TOTP_ENROLMENT_EXPIRED).detail())
         .contains(enrolment.credentialId().toString());
     assertThat(finish(enrolment, fixture.codeAt(enrolment, 0)))
-        .isEqualTo(
-            new EnrolmentResult.EnrolmentRejected(EnrolmentResult.Reason.UNKNOWN_ENROLMENT));
+        .isEqualTo(new EnrolmentResult.EnrolmentRejected(EnrolmentResult.Reason.UNKNOWN_ENROLMENT));
   }
 
   @Test
@@ -168,8 +171,7 @@ class TotpEnrolmentTest {
             attacker, enrolment.credentialId(), fixture.codeAt(enrolment, 0), fixture.context);
 
     assertThat(result)
-        .isEqualTo(
-            new EnrolmentResult.EnrolmentRejected(EnrolmentResult.Reason.UNKNOWN_ENROLMENT));
+        .isEqualTo(new EnrolmentResult.EnrolmentRejected(EnrolmentResult.Reason.UNKNOWN_ENROLMENT));
     assertThat(fixture.latestEvent(attacker, AuditEventType.TOTP_ENROLMENT_FINISHED).outcome())
         .isEqualTo(AuditOutcome.FAILURE);
   }
@@ -213,7 +215,8 @@ class TotpEnrolmentTest {
     TotpEnrolment device = fixture.enrolTotp(user);
 
     assertThat(
-            fixture.engine.removeFactor(user, FactorType.TOTP, device.credentialId(), fixture.context))
+            fixture.engine.removeFactor(
+                user, FactorType.TOTP, device.credentialId(), fixture.context))
         .isTrue();
 
     assertThat(fixture.engine.enrolledFactors(user)).isEmpty();

@@ -25,7 +25,9 @@ public final class InMemorySigningKeyRepository implements SigningKeyRepository 
     for (int i = 0; i < keys.size(); i++) {
       StoredSigningKey k = keys.get(i);
       if (k.keyId().equals(keyId) && k.retiredAt().isEmpty()) {
-        keys.set(i, new StoredSigningKey(k.keyId(), k.sealedPrivateJwk(), k.createdAt(), Optional.of(at)));
+        keys.set(
+            i,
+            new StoredSigningKey(k.keyId(), k.sealedPrivateJwk(), k.createdAt(), Optional.of(at)));
         return true;
       }
     }

@@ -93,7 +93,9 @@ class SigningKeysTest {
     String fresh = keys.rotate();
 
     assertThat(keys.current().getKeyID()).isEqualTo(fresh).isNotEqualTo(old);
-    assertThat(keys.publishedKeys().getKeys()).extracting(JWK::getKeyID).containsExactly(fresh, old);
+    assertThat(keys.publishedKeys().getKeys())
+        .extracting(JWK::getKeyID)
+        .containsExactly(fresh, old);
     clock.advance(Duration.ofHours(12).plusSeconds(1));
     assertThat(keys.publishedKeys().getKeys()).extracting(JWK::getKeyID).containsExactly(fresh);
   }
@@ -112,7 +114,8 @@ class SigningKeysTest {
     SecretBox other =
         new SecretBox(new MasterKeyring(List.of(new MasterKeyStore(random).newKey())), random);
     SigningKeys withOtherKey =
-        new SigningKeys(new JdbcSigningKeyRepository(database), other, clock, random, Duration.ofHours(12));
+        new SigningKeys(
+            new JdbcSigningKeyRepository(database), other, clock, random, Duration.ofHours(12));
 
     assertThatThrownBy(withOtherKey::current).isInstanceOf(RuntimeException.class);
   }

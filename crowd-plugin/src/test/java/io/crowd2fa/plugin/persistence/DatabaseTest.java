@@ -54,7 +54,9 @@ class DatabaseTest {
   void nestedTransactionJoinsTheOuterOne() {
     boolean joined =
         database.fromTransaction(
-            outer -> database.fromTransaction(inner -> inner == outer && database.inActiveTransaction()));
+            outer ->
+                database.fromTransaction(
+                    inner -> inner == outer && database.inActiveTransaction()));
     assertThat(joined).isTrue();
     assertThat(database.inActiveTransaction()).isFalse();
   }
@@ -87,7 +89,8 @@ class DatabaseTest {
             () ->
                 database.inTransaction(
                     session ->
-                        session.createNativeMutationQuery("insert into no_such_table values (1)")
+                        session
+                            .createNativeMutationQuery("insert into no_such_table values (1)")
                             .executeUpdate()))
         .isInstanceOf(DatabaseFault.class);
   }

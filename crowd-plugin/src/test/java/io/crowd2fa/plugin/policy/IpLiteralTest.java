@@ -10,7 +10,14 @@ class IpLiteralTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"127.0.0.1", "0.0.0.0", "255.255.255.255", "::1", "2001:db8::1", "::ffff:10.0.0.1"})
+      strings = {
+        "127.0.0.1",
+        "0.0.0.0",
+        "255.255.255.255",
+        "::1",
+        "2001:db8::1",
+        "::ffff:10.0.0.1"
+      })
   void literalIsParsed(String literal) {
     assertThat(IpLiteral.parse(literal)).isPresent();
   }

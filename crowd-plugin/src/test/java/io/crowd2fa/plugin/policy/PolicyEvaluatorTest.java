@@ -60,7 +60,8 @@ class PolicyEvaluatorTest {
       String factors,
       String expectedRule,
       String expectedDecision) {
-    PolicyDecision decision = evaluator.evaluate(policy, login(user, groups, directory, app, ip, factors));
+    PolicyDecision decision =
+        evaluator.evaluate(policy, login(user, groups, directory, app, ip, factors));
 
     assertThat(decision.rule()).isEqualTo(expectedRule);
     assertThat(decision.getClass().getSimpleName()).isEqualTo(expectedDecision);
@@ -83,7 +84,8 @@ class PolicyEvaluatorTest {
   @Test
   void requireForApplicationWithoutLimitThenMaxAgeEmpty() {
     PolicyDecision decision =
-        evaluator.evaluate(policy, login("alice", "staff", "internal", "bamboo", "11.0.0.1", "totp"));
+        evaluator.evaluate(
+            policy, login("alice", "staff", "internal", "bamboo", "11.0.0.1", "totp"));
 
     assertThat(((PolicyDecision.Require2fa) decision).maxAge()).isEmpty();
   }
@@ -91,9 +93,11 @@ class PolicyEvaluatorTest {
   @Test
   void denyCarriesTheRuleReasonForTheAudit() {
     PolicyDecision decision =
-        evaluator.evaluate(policy, login("bob", "staff", "Legacy LDAP", "jira", "10.0.0.1", "totp"));
+        evaluator.evaluate(
+            policy, login("bob", "staff", "Legacy LDAP", "jira", "10.0.0.1", "totp"));
 
-    assertThat(decision).isEqualTo(new PolicyDecision.Deny("retired-directory", "directory retired"));
+    assertThat(decision)
+        .isEqualTo(new PolicyDecision.Deny("retired-directory", "directory retired"));
   }
 
   @Test
@@ -120,7 +124,8 @@ class PolicyEvaluatorTest {
     assertThat(early.graceLeft()).isEqualTo(new PolicyDecision.GraceLeft.Until(deadline, false));
     assertThat(early.graceLeft().maySkip()).isTrue();
     assertThat(late.graceLeft().maySkip()).isFalse();
-    assertThat(late.allowedFactors()).containsExactlyInAnyOrder(FactorType.TOTP, FactorType.WEBAUTHN);
+    assertThat(late.allowedFactors())
+        .containsExactlyInAnyOrder(FactorType.TOTP, FactorType.WEBAUTHN);
   }
 
   @Test

@@ -82,7 +82,8 @@ class PolicyJsonTest {
 
   @Test
   void overlongDocumentIsRejectedBeforeParsing() {
-    String document = "{\"defaultRule\":{\"action\":\"require\"}}" + " ".repeat(PolicyJson.MAX_DOCUMENT_CHARS);
+    String document =
+        "{\"defaultRule\":{\"action\":\"require\"}}" + " ".repeat(PolicyJson.MAX_DOCUMENT_CHARS);
 
     assertThat(json.parse(document)).isInstanceOf(PolicyParseResult.Invalid.class);
   }

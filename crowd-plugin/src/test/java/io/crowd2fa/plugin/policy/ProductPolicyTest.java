@@ -30,7 +30,8 @@ class ProductPolicyTest {
   @Test
   void unknownApplicationHasNoLimitAndCanonicalName() {
     assertThat(ProductPolicy.of(policy, 2, "Bamboo").toJson())
-        .isEqualTo("{\"application\":\"bamboo\",\"maxAgeSeconds\":null,\"paths\":[],\"version\":2}");
+        .isEqualTo(
+            "{\"application\":\"bamboo\",\"maxAgeSeconds\":null,\"paths\":[],\"version\":2}");
   }
 
   @Test

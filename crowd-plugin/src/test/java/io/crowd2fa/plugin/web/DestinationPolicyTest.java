@@ -75,7 +75,8 @@ class DestinationPolicyTest {
 
   @Test
   void overLongDestinationIsRefused() {
-    assertThat(policy.allowed("https://jira.example.com/" + "a".repeat(DestinationPolicy.MAX_LENGTH)))
+    assertThat(
+            policy.allowed("https://jira.example.com/" + "a".repeat(DestinationPolicy.MAX_LENGTH)))
         .isEmpty();
   }
 

@@ -80,13 +80,15 @@ class LoginAttackHttpTest {
     ServiceHarness.Browser replayer = harness.browser();
     replayer.get("/login");
     replayer.setCookie("crowd2fa.login", handle, ServiceHarness.SERVICE_PATH);
-    HttpResponse<String> replay = replayer.post("/challenge", Map.of("method", "otp", "code", code));
+    HttpResponse<String> replay =
+        replayer.post("/challenge", Map.of("method", "otp", "code", code));
 
     assertThat(replay.statusCode()).isEqualTo(200);
     assertThat(replay.body()).contains(EXPIRED);
     assertThat(Steps.setCookie(replay, "crowd.token_key")).isEmpty();
     assertThat(Steps.setCookie(replay, "crowd2fa.assertion")).isEmpty();
-    assertThat(Steps.location(first)).doesNotContain(browser.cookie("crowd.token_key").orElseThrow());
+    assertThat(Steps.location(first))
+        .doesNotContain(browser.cookie("crowd.token_key").orElseThrow());
     assertThat(harness.auditDetails("LOGIN_STEP_REJECTED"))
         .anySatisfy(d -> assertThat(d).contains("second factor without a live login"));
   }
@@ -107,7 +109,8 @@ class LoginAttackHttpTest {
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.body()).contains("That code did not work");
     assertThat(second.cookie("crowd.token_key")).isEmpty();
-    assertThat(harness.auditEvents()).contains("TOTP_REPLAY/FAILURE", "LOGIN_SECOND_FACTOR_REJECTED/FAILURE");
+    assertThat(harness.auditEvents())
+        .contains("TOTP_REPLAY/FAILURE", "LOGIN_SECOND_FACTOR_REJECTED/FAILURE");
   }
 
   @Test
@@ -137,7 +140,8 @@ class LoginAttackHttpTest {
     String form = ServiceHarness.encode(Map.of("os_username", "alice", "os_password", "alice123"));
 
     HttpResponse<String> none = browser.postRaw("/login", form);
-    HttpResponse<String> forged = browser.postRaw("/login", form + "&crowd2fa_csrf=" + "A".repeat(43));
+    HttpResponse<String> forged =
+        browser.postRaw("/login", form + "&crowd2fa_csrf=" + "A".repeat(43));
 
     assertThat(none.statusCode()).isEqualTo(403);
     assertThat(forged.statusCode()).isEqualTo(403);
@@ -169,14 +173,21 @@ class LoginAttackHttpTest {
     ServiceHarness.Browser alice = harness.browser();
     alice.setCookie("crowd2fa.login", attackerHandle, ServiceHarness.SERVICE_PATH);
     HttpResponse<String> aliceAfterPassword = steps.password(alice, "alice", ServiceHarness.JIRA);
-    assertThat(Steps.setCookie(aliceAfterPassword, "crowd2fa.login")).isPresent().get().isNotEqualTo(attackerHandle);
+    assertThat(Steps.setCookie(aliceAfterPassword, "crowd2fa.login"))
+        .isPresent()
+        .get()
+        .isNotEqualTo(attackerHandle);
   }
 
   @Test
   void plantedSsoTokenIsEndedWhenTheLoginCompletes() {
     Steps.Enrolled enrolled = steps.enrolTotp(harness.browser(), "alice", ServiceHarness.JIRA);
     String planted =
-        harness.crowd.sessions().create("alice", java.util.List.of(), java.util.Optional.empty()).token();
+        harness
+            .crowd
+            .sessions()
+            .create("alice", java.util.List.of(), java.util.Optional.empty())
+            .token();
     ServiceHarness.Browser victim = harness.browser();
     victim.setCookie("crowd.token_key", planted, "/");
     steps.password(victim, "alice", ServiceHarness.JIRA);
@@ -213,7 +224,7 @@ class LoginAttackHttpTest {
                 "os_password", "contractor123",
                 "os_destination", destination));
 
-    assertThat(Steps.location(done)).isEqualTo(harness.base + "/landing");
+    assertThat(Steps.location(done)).isEqualTo(ServiceHarness.SERVICE_PATH + "/landing");
     assertThat(harness.auditEvents()).contains("REDIRECT_REFUSED/FAILURE");
   }
 
@@ -270,9 +281,13 @@ class LoginAttackHttpTest {
 
     for (HttpResponse<String> response : java.util.List.of(long1, control, repeated)) {
       assertThat(response.statusCode()).isEqualTo(400);
-      assertThat(response.body()).contains("Request not understood").doesNotContain("at io.crowd2fa");
+      assertThat(response.body())
+          .contains("Request not understood")
+          .doesNotContain("at io.crowd2fa");
     }
-    assertThat(harness.auditDetails("BAD_REQUEST")).hasSize(3).allSatisfy(d -> assertThat(d).contains("os_username"));
+    assertThat(harness.auditDetails("BAD_REQUEST"))
+        .hasSize(3)
+        .allSatisfy(d -> assertThat(d).contains("os_username"));
   }
 
   @Test
@@ -289,7 +304,9 @@ class LoginAttackHttpTest {
     assertThat(harness.auditEvents()).contains("LOGIN_THROTTLED/FAILURE");
     HttpResponse<String> rightPassword =
         browser.post("/login", Map.of("os_username", "alice", "os_password", "alice123"));
-    assertThat(rightPassword.statusCode()).as("still throttled with the right password").isEqualTo(429);
+    assertThat(rightPassword.statusCode())
+        .as("still throttled with the right password")
+        .isEqualTo(429);
   }
 
   @Test

@@ -46,7 +46,10 @@ class LoginHttpTest {
     assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo(harness.base.toString());
     assertThat(browser.cookie("crowd2fa.login")).isEmpty();
     assertThat(harness.auditEvents())
-        .contains("LOGIN_PASSWORD_ACCEPTED/SUCCESS", "TOTP_ENROLMENT_FINISHED/SUCCESS", "LOGIN_COMPLETED/SUCCESS");
+        .contains(
+            "LOGIN_PASSWORD_ACCEPTED/SUCCESS",
+            "TOTP_ENROLMENT_FINISHED/SUCCESS",
+            "LOGIN_COMPLETED/SUCCESS");
   }
 
   @Test
@@ -54,9 +57,12 @@ class LoginHttpTest {
     Steps.Enrolled enrolled = steps.enrolTotp(harness.browser(), "alice", ServiceHarness.JIRA);
     ServiceHarness.Browser browser = harness.browser();
 
-    HttpResponse<String> afterPassword = steps.password(browser, "alice", ServiceHarness.JIRA + "/");
+    HttpResponse<String> afterPassword =
+        steps.password(browser, "alice", ServiceHarness.JIRA + "/");
     assertThat(Steps.location(afterPassword)).endsWith("/challenge");
-    assertThat(browser.cookie("crowd.token_key")).as("no SSO token before the second factor").isEmpty();
+    assertThat(browser.cookie("crowd.token_key"))
+        .as("no SSO token before the second factor")
+        .isEmpty();
     assertThat(browser.cookie("crowd2fa.assertion")).isEmpty();
     HttpResponse<String> challenge = browser.get("/challenge");
     assertThat(challenge.body()).contains("autocomplete=\"one-time-code\"").contains("alice");
@@ -70,7 +76,11 @@ class LoginHttpTest {
     assertThat(steps.verifiedAssertion(browser).getJWTClaimsSet().getStringListClaim("amr"))
         .containsExactly("pwd", "otp");
     assertThat(done.headers().allValues("Set-Cookie"))
-        .anySatisfy(c -> assertThat(c).startsWith("crowd.token_key=").contains("Path=/", "HttpOnly", "SameSite=Lax"));
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("crowd.token_key=")
+                    .contains("Path=/", "HttpOnly", "SameSite=Lax"));
   }
 
   @Test
@@ -98,14 +108,16 @@ class LoginHttpTest {
     assertThat(Steps.location(done)).isEqualTo(ServiceHarness.JIRA);
     assertThat(steps.verifiedAssertion(browser).getJWTClaimsSet().getStringListClaim("amr"))
         .containsExactly("pwd");
-    assertThat(harness.auditEvents()).contains("LOGIN_POLICY_EXEMPT/SUCCESS", "LOGIN_COMPLETED/SUCCESS");
+    assertThat(harness.auditEvents())
+        .contains("LOGIN_POLICY_EXEMPT/SUCCESS", "LOGIN_COMPLETED/SUCCESS");
   }
 
   @Test
   void policyDenialShowsClearPageAndIssuesNothing() {
     ServiceHarness.Browser browser = harness.browser();
 
-    HttpResponse<String> denied = steps.password(browser, "admin", ServiceHarness.CONFLUENCE + "/x");
+    HttpResponse<String> denied =
+        steps.password(browser, "admin", ServiceHarness.CONFLUENCE + "/x");
 
     assertThat(denied.statusCode()).isEqualTo(403);
     assertThat(denied.body()).contains("not allowed to sign in");
@@ -159,10 +171,15 @@ class LoginHttpTest {
     ServiceHarness.Browser browser = harness.browser();
     // A Crowd token made some other way (a product's own form): valid, but no assertion.
     String foreignToken =
-        harness.crowd.sessions().create("alice", java.util.List.of(), java.util.Optional.empty()).token();
+        harness
+            .crowd
+            .sessions()
+            .create("alice", java.util.List.of(), java.util.Optional.empty())
+            .token();
     browser.setCookie("crowd.token_key", foreignToken, "/");
 
-    HttpResponse<String> verify = browser.get("/verify?os_destination=" + ServiceHarness.JIRA + "/secure/admin/x");
+    HttpResponse<String> verify =
+        browser.get("/verify?os_destination=" + ServiceHarness.JIRA + "/secure/admin/x");
     assertThat(Steps.location(verify)).endsWith("/challenge");
     HttpResponse<String> done =
         browser.post("/challenge", Map.of("method", "otp", "code", steps.code(enrolled.secret())));
@@ -184,7 +201,8 @@ class LoginHttpTest {
     steps.password(browser, "alice", ServiceHarness.JIRA);
     browser.post("/challenge", Map.of("method", "otp", "code", steps.code(enrolled.secret())));
     String token = browser.cookie("crowd.token_key").orElseThrow();
-    long firstAuthTime = steps.verifiedAssertion(browser).getJWTClaimsSet().getLongClaim("auth_time");
+    long firstAuthTime =
+        steps.verifiedAssertion(browser).getJWTClaimsSet().getLongClaim("auth_time");
     steps.nextStep();
 
     browser.get("/verify?os_destination=" + ServiceHarness.JIRA + "/secure/admin/x");
@@ -201,10 +219,14 @@ class LoginHttpTest {
     ServiceHarness.Browser browser = harness.browser();
     browser.setCookie("crowd.token_key", "made-up-token", "/");
 
-    HttpResponse<String> verify = browser.get("/verify?os_destination=" + ServiceHarness.JIRA + "/a");
+    HttpResponse<String> verify =
+        browser.get("/verify?os_destination=" + ServiceHarness.JIRA + "/a");
 
     assertThat(Steps.location(verify)).contains("/login?os_destination=");
-    assertThat(harness.auditDetails("STEP_UP_REJECTED")).singleElement().asString().contains("not valid");
+    assertThat(harness.auditDetails("STEP_UP_REJECTED"))
+        .singleElement()
+        .asString()
+        .contains("not valid");
   }
 
   @Test
@@ -241,7 +263,8 @@ class LoginHttpTest {
 
     assertThat(jira.statusCode()).isEqualTo(200);
     assertThat(jira.body())
-        .startsWith("{\"application\":\"jira\",\"maxAgeSeconds\":43200,\"paths\":[{\"pattern\":\"/secure/admin/*\",\"maxAgeSeconds\":900}],\"version\":")
+        .startsWith(
+            "{\"application\":\"jira\",\"maxAgeSeconds\":43200,\"paths\":[{\"pattern\":\"/secure/admin/*\",\"maxAgeSeconds\":900}],\"version\":")
         .doesNotContain("contractors");
     assertThat(harness.browser().get("/product-policy?application=confluence").body())
         .contains("\"maxAgeSeconds\":null");

@@ -199,7 +199,8 @@ final class ServiceHarness implements AutoCloseable {
 
     HttpResponse<String> send(HttpRequest.Builder request) {
       try {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+            request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
@@ -224,7 +225,9 @@ final class ServiceHarness implements AutoCloseable {
 
     void removeCookie(String name) {
       List<HttpCookie> matching =
-          cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList();
+          cookies.getCookieStore().getCookies().stream()
+              .filter(c -> c.getName().equals(name))
+              .toList();
       matching.forEach(c -> cookies.getCookieStore().remove(null, c));
     }
   }

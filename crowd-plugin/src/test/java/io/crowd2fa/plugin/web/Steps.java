@@ -28,7 +28,8 @@ final class Steps {
           "inactive", "inactive123");
 
   private static final Pattern KEY = Pattern.compile("<p class=\"key\">([A-Z2-7]+)</p>");
-  private static final Pattern CREDENTIAL = Pattern.compile("name=\"credential\" value=\"([0-9a-f-]{36})\"");
+  private static final Pattern CREDENTIAL =
+      Pattern.compile("name=\"credential\" value=\"([0-9a-f-]{36})\"");
   private static final Pattern CODE_ITEM = Pattern.compile("<li>([^<]+)</li>");
 
   private final ServiceHarness harness;

@@ -45,9 +45,20 @@ class InMemoryWebAuthnStore
         id,
         (k, c) ->
             new WebAuthnCredential(
-                c.id(), c.credentialId(), c.username(), c.userHandle(), c.publicKeyCose(), signatureCount,
-                c.aaguid(), c.transports(), c.backupEligible(), backedUp, c.nickname(), c.status(),
-                c.createdAt(), Optional.of(at)));
+                c.id(),
+                c.credentialId(),
+                c.username(),
+                c.userHandle(),
+                c.publicKeyCose(),
+                signatureCount,
+                c.aaguid(),
+                c.transports(),
+                c.backupEligible(),
+                backedUp,
+                c.nickname(),
+                c.status(),
+                c.createdAt(),
+                Optional.of(at)));
   }
 
   @Override
@@ -79,9 +90,20 @@ class InMemoryWebAuthnStore
     credentials.put(
         c.credentialId(),
         new WebAuthnCredential(
-            c.id(), c.credentialId(), c.username(), c.userHandle(), c.publicKeyCose(), c.signatureCount(),
-            c.aaguid(), c.transports(), c.backupEligible(), c.backedUp(), nickname, c.status(),
-            c.createdAt(), c.lastUsedAt()));
+            c.id(),
+            c.credentialId(),
+            c.username(),
+            c.userHandle(),
+            c.publicKeyCose(),
+            c.signatureCount(),
+            c.aaguid(),
+            c.transports(),
+            c.backupEligible(),
+            c.backedUp(),
+            nickname,
+            c.status(),
+            c.createdAt(),
+            c.lastUsedAt()));
     return true;
   }
 
@@ -138,8 +160,19 @@ class InMemoryWebAuthnStore
 
   private static WebAuthnCredential withStatus(WebAuthnCredential c, CredentialStatus status) {
     return new WebAuthnCredential(
-        c.id(), c.credentialId(), c.username(), c.userHandle(), c.publicKeyCose(), c.signatureCount(),
-        c.aaguid(), c.transports(), c.backupEligible(), c.backedUp(), c.nickname(), status,
-        c.createdAt(), c.lastUsedAt());
+        c.id(),
+        c.credentialId(),
+        c.username(),
+        c.userHandle(),
+        c.publicKeyCose(),
+        c.signatureCount(),
+        c.aaguid(),
+        c.transports(),
+        c.backupEligible(),
+        c.backedUp(),
+        c.nickname(),
+        status,
+        c.createdAt(),
+        c.lastUsedAt());
   }
 }

@@ -20,9 +20,9 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * A CTAP2-like authenticator in software: an ES256 key pair from the JDK, {@code none}
- * attestation, and hand-built authenticator data, client data and attestation object. Its public
- * fields let a test forge exactly one part of a response.
+ * A CTAP2-like authenticator in software: an ES256 key pair from the JDK, {@code none} attestation,
+ * and hand-built authenticator data, client data and attestation object. Its public fields let a
+ * test forge exactly one part of a response.
  */
 public final class SoftwareAuthenticator {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,11 +38,14 @@ public final class SoftwareAuthenticator {
   public final KeyPair keyPair;
   public final byte[] credentialId;
   public String origin;
+
   /** When set, authenticator data carries the hash of this rpId instead of the requested one. */
   public String rpIdOverride;
+
   public long counter;
   public int flags = FLAG_UP;
   public boolean corruptSignature;
+
   /** Sends the ECDSA signature r = s = 0 ("psychic signature", CVE-2022-21449). */
   public boolean zeroSignature;
 

@@ -40,7 +40,8 @@ class WebAuthnServiceTest {
   private final RecordingAuditLog audit = new RecordingAuditLog();
   private final InMemoryLockoutRepository counters = new InMemoryLockoutRepository();
   private TwoFactorEngine engine;
-  private WebAuthnService service = service(LockoutPolicy.DEFAULT, UserVerificationRequirement.DISCOURAGED);
+  private WebAuthnService service =
+      service(LockoutPolicy.DEFAULT, UserVerificationRequirement.DISCOURAGED);
 
   private WebAuthnService service(LockoutPolicy policy, UserVerificationRequirement uv) {
     WebAuthnSettings settings =
@@ -97,7 +98,9 @@ class WebAuthnServiceTest {
     ByteArray alice = store.find("alice").orElseThrow();
     assertThat(alice.size()).isEqualTo(32);
     assertThat(alice.getBytes()).isNotEqualTo("alice".getBytes(StandardCharsets.UTF_8));
-    assertThat(store.forUser("alice")).extracting(WebAuthnCredential::userHandle).containsOnly(alice);
+    assertThat(store.forUser("alice"))
+        .extracting(WebAuthnCredential::userHandle)
+        .containsOnly(alice);
     assertThat(store.find("bob")).get().isNotEqualTo(alice);
   }
 
@@ -106,7 +109,10 @@ class WebAuthnServiceTest {
     SoftwareAuthenticator first = SoftwareAuthenticator.create(ORIGIN);
     register("alice", first, "tx-1");
 
-    String options = service.startRegistration("alice", "Alice", "tx-2", CLIENT).publicKeyCredentialCreationOptionsJson();
+    String options =
+        service
+            .startRegistration("alice", "Alice", "tx-2", CLIENT)
+            .publicKeyCredentialCreationOptionsJson();
 
     JsonNode publicKey = SoftwareAuthenticator.read(options).path("publicKey");
     assertThat(publicKey.path("excludeCredentials")).hasSize(1);
@@ -125,7 +131,8 @@ class WebAuthnServiceTest {
     RegistrationOutcome outcome = tryRegister("bob", key, "tx-2", "Stolen");
 
     assertRegistrationRejected(outcome, WebAuthnRejection.DUPLICATE_CREDENTIAL_ID, "bob");
-    assertThat(store.byId(new ByteArray(key.credentialId)).orElseThrow().username()).isEqualTo("alice");
+    assertThat(store.byId(new ByteArray(key.credentialId)).orElseThrow().username())
+        .isEqualTo("alice");
   }
 
   @Test
@@ -150,31 +157,41 @@ class WebAuthnServiceTest {
             engine::verifyWithLockout,
             clock,
             new SecureRandom());
-    String options = racingService.startRegistration("bob", "Bob", "tx-2", CLIENT).publicKeyCredentialCreationOptionsJson();
+    String options =
+        racingService
+            .startRegistration("bob", "Bob", "tx-2", CLIENT)
+            .publicKeyCredentialCreationOptionsJson();
 
-    RegistrationOutcome outcome = racingService.finishRegistration("bob", "tx-2", key.register(options), "Key", CLIENT);
+    RegistrationOutcome outcome =
+        racingService.finishRegistration("bob", "tx-2", key.register(options), "Key", CLIENT);
 
     assertRegistrationRejected(outcome, WebAuthnRejection.DUPLICATE_CREDENTIAL_ID, "bob");
-    assertThat(racing.credentials.get(new ByteArray(key.credentialId)).username()).isEqualTo("alice");
+    assertThat(racing.credentials.get(new ByteArray(key.credentialId)).username())
+        .isEqualTo("alice");
   }
 
   @Test
   void registrationWhenOriginForeignThenRejected() {
     SoftwareAuthenticator key = SoftwareAuthenticator.create("https://evil.example.com");
 
-    assertRegistrationRejected(tryRegister("alice", key, "tx-1", "Key"), WebAuthnRejection.VERIFICATION_FAILED, "alice");
+    assertRegistrationRejected(
+        tryRegister("alice", key, "tx-1", "Key"), WebAuthnRejection.VERIFICATION_FAILED, "alice");
     assertThat(store.forUser("alice")).isEmpty();
   }
 
   @Test
   void registrationWhenChallengeReusedThenRejected() {
     SoftwareAuthenticator key = SoftwareAuthenticator.create(ORIGIN);
-    String options = service.startRegistration("alice", "Alice", "tx-1", CLIENT).publicKeyCredentialCreationOptionsJson();
+    String options =
+        service
+            .startRegistration("alice", "Alice", "tx-1", CLIENT)
+            .publicKeyCredentialCreationOptionsJson();
     String response = key.register(options);
     service.finishRegistration("alice", "tx-1", response, "Key", CLIENT);
     store.credentials.clear();
 
-    RegistrationOutcome replay = service.finishRegistration("alice", "tx-1", response, "Key", CLIENT);
+    RegistrationOutcome replay =
+        service.finishRegistration("alice", "tx-1", response, "Key", CLIENT);
 
     assertRegistrationRejected(replay, WebAuthnRejection.CHALLENGE_NOT_FOUND, "alice");
   }
@@ -184,7 +201,9 @@ class WebAuthnServiceTest {
     SoftwareAuthenticator key = SoftwareAuthenticator.create(ORIGIN);
 
     assertRegistrationRejected(
-        tryRegister("alice", key, "tx-1", "Key\u0000<script>"), WebAuthnRejection.INVALID_NICKNAME, "alice");
+        tryRegister("alice", key, "tx-1", "Key\u0000<script>"),
+        WebAuthnRejection.INVALID_NICKNAME,
+        "alice");
   }
 
   // ------------------------------------------------------------------ assertion
@@ -197,14 +216,20 @@ class WebAuthnServiceTest {
 
     VerificationResult outcome = authenticate("alice", key, "tx-2");
 
-    assertThat(outcome).isEqualTo(new VerificationResult.Accepted(FactorType.WEBAUTHN, registered.id()));
+    assertThat(outcome)
+        .isEqualTo(new VerificationResult.Accepted(FactorType.WEBAUTHN, registered.id()));
     WebAuthnCredential stored = store.byId(new ByteArray(key.credentialId)).orElseThrow();
     assertThat(stored.signatureCount()).isEqualTo(1);
     assertThat(stored.lastUsedAt()).contains(clock.instant());
     AuditEvent event = audit.last(WebAuthnEvents.ASSERTION);
     assertThat(event.outcome()).isEqualTo(AuditOutcome.SUCCESS);
     assertThat(event.detail()).contains("uv=false").contains("counter=1");
-    assertThat(counters.find("alice", AttemptCounter.SECOND_FACTOR).orElseThrow().consecutiveFailures()).isZero();
+    assertThat(
+            counters
+                .find("alice", AttemptCounter.SECOND_FACTOR)
+                .orElseThrow()
+                .consecutiveFailures())
+        .isZero();
   }
 
   @Test
@@ -215,13 +240,18 @@ class WebAuthnServiceTest {
     register("alice", two, "tx-2");
     register("bob", SoftwareAuthenticator.create(ORIGIN), "tx-3");
 
-    AssertionStart.Started started = (AssertionStart.Started) service.startAssertion("alice", "tx-4", CLIENT);
+    AssertionStart.Started started =
+        (AssertionStart.Started) service.startAssertion("alice", "tx-4", CLIENT);
 
-    JsonNode publicKey = SoftwareAuthenticator.read(started.publicKeyCredentialRequestOptionsJson()).path("publicKey");
+    JsonNode publicKey =
+        SoftwareAuthenticator.read(started.publicKeyCredentialRequestOptionsJson())
+            .path("publicKey");
     assertThat(publicKey.path("rpId").asText()).isEqualTo("example.com");
-    assertThat(publicKey.path("allowCredentials")).extracting(n -> n.path("id").asText())
+    assertThat(publicKey.path("allowCredentials"))
+        .extracting(n -> n.path("id").asText())
         .containsExactlyInAnyOrder(
-            new ByteArray(one.credentialId).getBase64Url(), new ByteArray(two.credentialId).getBase64Url());
+            new ByteArray(one.credentialId).getBase64Url(),
+            new ByteArray(two.credentialId).getBase64Url());
     assertThat(started.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
   }
 
@@ -238,7 +268,8 @@ class WebAuthnServiceTest {
 
   @Test
   void startAssertionWhenNoUsableCredentialThenNoCredentials() {
-    assertThat(service.startAssertion("carol", "tx-1", CLIENT)).isEqualTo(new AssertionStart.NoCredentials());
+    assertThat(service.startAssertion("carol", "tx-1", CLIENT))
+        .isEqualTo(new AssertionStart.NoCredentials());
   }
 
   @Test
@@ -246,7 +277,8 @@ class WebAuthnServiceTest {
     SoftwareAuthenticator key = registered("alice");
     key.corruptSignature = true;
 
-    assertAssertionRejected(authenticate("alice", key, "tx-2"), WebAuthnRejection.VERIFICATION_FAILED);
+    assertAssertionRejected(
+        authenticate("alice", key, "tx-2"), WebAuthnRejection.VERIFICATION_FAILED);
     assertThat(store.byId(new ByteArray(key.credentialId)).orElseThrow().signatureCount()).isZero();
   }
 
@@ -255,16 +287,24 @@ class WebAuthnServiceTest {
     SoftwareAuthenticator key = registered("alice");
     key.zeroSignature = true;
 
-    assertAssertionRejected(authenticate("alice", key, "tx-2"), WebAuthnRejection.VERIFICATION_FAILED);
+    assertAssertionRejected(
+        authenticate("alice", key, "tx-2"), WebAuthnRejection.VERIFICATION_FAILED);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://evil.example.com", "https://login.example.com:8443", "http://login.example.com", "null"})
+  @ValueSource(
+      strings = {
+        "https://evil.example.com",
+        "https://login.example.com:8443",
+        "http://login.example.com",
+        "null"
+      })
   void assertionWhenOriginNotConfiguredThenRejected(String origin) {
     SoftwareAuthenticator key = registered("alice");
     key.origin = origin;
 
-    assertAssertionRejected(authenticate("alice", key, "tx-2"), WebAuthnRejection.VERIFICATION_FAILED);
+    assertAssertionRejected(
+        authenticate("alice", key, "tx-2"), WebAuthnRejection.VERIFICATION_FAILED);
     assertThat(audit.last(WebAuthnEvents.ASSERTION).detail()).containsIgnoringCase("origin");
   }
 
@@ -273,7 +313,8 @@ class WebAuthnServiceTest {
     SoftwareAuthenticator key = registered("alice");
     key.rpIdOverride = "evil.com";
 
-    assertAssertionRejected(authenticate("alice", key, "tx-2"), WebAuthnRejection.VERIFICATION_FAILED);
+    assertAssertionRejected(
+        authenticate("alice", key, "tx-2"), WebAuthnRejection.VERIFICATION_FAILED);
     assertThat(audit.last(WebAuthnEvents.ASSERTION).detail()).containsIgnoringCase("rp");
   }
 
@@ -282,7 +323,8 @@ class WebAuthnServiceTest {
     SoftwareAuthenticator key = registered("alice");
     key.flags = 0;
 
-    assertAssertionRejected(authenticate("alice", key, "tx-2"), WebAuthnRejection.VERIFICATION_FAILED);
+    assertAssertionRejected(
+        authenticate("alice", key, "tx-2"), WebAuthnRejection.VERIFICATION_FAILED);
   }
 
   @Test
@@ -293,7 +335,8 @@ class WebAuthnServiceTest {
     register("alice", key, "tx-1");
     key.flags = SoftwareAuthenticator.FLAG_UP;
 
-    assertAssertionRejected(authenticate("alice", key, "tx-2"), WebAuthnRejection.VERIFICATION_FAILED);
+    assertAssertionRejected(
+        authenticate("alice", key, "tx-2"), WebAuthnRejection.VERIFICATION_FAILED);
     key.flags = SoftwareAuthenticator.FLAG_UP | SoftwareAuthenticator.FLAG_UV;
     assertThat(authenticate("alice", key, "tx-3")).isInstanceOf(VerificationResult.Accepted.class);
     assertThat(audit.last(WebAuthnEvents.ASSERTION).detail()).contains("uv=true");
@@ -304,7 +347,8 @@ class WebAuthnServiceTest {
     SoftwareAuthenticator key = registered("alice");
     String options = startAssertion("alice", "tx-2");
     String response = key.assertion(options);
-    assertThat(service.finishAssertion("alice", "tx-2", response, CLIENT)).isInstanceOf(VerificationResult.Accepted.class);
+    assertThat(service.finishAssertion("alice", "tx-2", response, CLIENT))
+        .isInstanceOf(VerificationResult.Accepted.class);
 
     VerificationResult replay = service.finishAssertion("alice", "tx-2", response, CLIENT);
 
@@ -376,7 +420,8 @@ class WebAuthnServiceTest {
     assertAssertionRejected(
         service.finishAssertion("alice", "tx-2", key.assertion(first), CLIENT),
         WebAuthnRejection.VERIFICATION_FAILED);
-    assertThat(SoftwareAuthenticator.challengeOf(first)).isNotEqualTo(SoftwareAuthenticator.challengeOf(second));
+    assertThat(SoftwareAuthenticator.challengeOf(first))
+        .isNotEqualTo(SoftwareAuthenticator.challengeOf(second));
   }
 
   @Test
@@ -394,9 +439,13 @@ class WebAuthnServiceTest {
     AuditEvent clonedEvent = audit.last(WebAuthnEvents.CLONE_SUSPECTED);
     assertThat(clonedEvent.username()).isEqualTo("alice");
     assertThat(clonedEvent.detail()).contains("counter 1").contains("expected minimum 11");
-    // The genuine key is refused as well until the user re-registers: we cannot tell which is which.
-    assertThat(engine.enrolledFactors("alice")).extracting(EnrolledFactor::status).containsExactly(FactorStatus.DISABLED);
-    assertThat(authenticate("alice", key, "tx-4")).isEqualTo(new VerificationResult.Disabled(FactorType.WEBAUTHN));
+    // The genuine key is refused as well until the user re-registers: we cannot tell which is
+    // which.
+    assertThat(engine.enrolledFactors("alice"))
+        .extracting(EnrolledFactor::status)
+        .containsExactly(FactorStatus.DISABLED);
+    assertThat(authenticate("alice", key, "tx-4"))
+        .isEqualTo(new VerificationResult.Disabled(FactorType.WEBAUTHN));
   }
 
   @Test
@@ -405,7 +454,8 @@ class WebAuthnServiceTest {
     registered("alice");
     store.setStatus(new ByteArray(flagged.credentialId), CredentialStatus.POSSIBLY_CLONED);
 
-    assertAssertionRejected(authenticate("alice", flagged, "tx-2"), WebAuthnRejection.CREDENTIAL_NOT_USABLE);
+    assertAssertionRejected(
+        authenticate("alice", flagged, "tx-2"), WebAuthnRejection.CREDENTIAL_NOT_USABLE);
   }
 
   @Test
@@ -413,9 +463,11 @@ class WebAuthnServiceTest {
     SoftwareAuthenticator passkey = registered("alice");
     passkey.counter = -1; // the authenticator increments before signing: it reports 0 each time
 
-    assertThat(authenticate("alice", passkey, "tx-2")).isInstanceOf(VerificationResult.Accepted.class);
+    assertThat(authenticate("alice", passkey, "tx-2"))
+        .isInstanceOf(VerificationResult.Accepted.class);
     passkey.counter = -1;
-    assertThat(authenticate("alice", passkey, "tx-3")).isInstanceOf(VerificationResult.Accepted.class);
+    assertThat(authenticate("alice", passkey, "tx-3"))
+        .isInstanceOf(VerificationResult.Accepted.class);
   }
 
   @Test
@@ -425,7 +477,8 @@ class WebAuthnServiceTest {
     register("bob", bobsKey, "tx-bob");
     String alicesOptions = startAssertion("alice", "tx-2");
 
-    VerificationResult outcome = service.finishAssertion("alice", "tx-2", bobsKey.assertion(alicesOptions), CLIENT);
+    VerificationResult outcome =
+        service.finishAssertion("alice", "tx-2", bobsKey.assertion(alicesOptions), CLIENT);
 
     assertAssertionRejected(outcome, WebAuthnRejection.CREDENTIAL_OF_ANOTHER_USER);
     assertThat(audit.last(WebAuthnEvents.ASSERTION).detail()).contains("belongs to bob");
@@ -436,7 +489,8 @@ class WebAuthnServiceTest {
     registered("alice");
     SoftwareAuthenticator stranger = SoftwareAuthenticator.create(ORIGIN);
 
-    assertAssertionRejected(authenticate("alice", stranger, "tx-2"), WebAuthnRejection.UNKNOWN_CREDENTIAL);
+    assertAssertionRejected(
+        authenticate("alice", stranger, "tx-2"), WebAuthnRejection.UNKNOWN_CREDENTIAL);
   }
 
   @ParameterizedTest
@@ -448,14 +502,21 @@ class WebAuthnServiceTest {
     VerificationResult outcome = service.finishAssertion("alice", "tx-2", response, CLIENT);
 
     assertAssertionRejected(outcome, WebAuthnRejection.MALFORMED_RESPONSE);
-    assertThat(counters.find("alice", AttemptCounter.SECOND_FACTOR).orElseThrow().consecutiveFailures()).isEqualTo(1);
+    assertThat(
+            counters
+                .find("alice", AttemptCounter.SECOND_FACTOR)
+                .orElseThrow()
+                .consecutiveFailures())
+        .isEqualTo(1);
   }
 
   @Test
   void assertionWhenResponseNullOrHugeThenRejected() {
     registered("alice");
     startAssertion("alice", "tx-2");
-    assertAssertionRejected(service.finishAssertion("alice", "tx-2", null, CLIENT), WebAuthnRejection.MALFORMED_RESPONSE);
+    assertAssertionRejected(
+        service.finishAssertion("alice", "tx-2", null, CLIENT),
+        WebAuthnRejection.MALFORMED_RESPONSE);
     startAssertion("alice", "tx-3");
     assertAssertionRejected(
         service.finishAssertion("alice", "tx-3", "{\"id\":\"" + "A".repeat(70_000) + "\"}", CLIENT),
@@ -475,18 +536,23 @@ class WebAuthnServiceTest {
 
     VerificationResult locked = authenticate("alice", key, "tx-ok");
 
-    assertThat(locked).isEqualTo(new VerificationResult.LockedUntil(clock.instant().plusSeconds(30)));
+    assertThat(locked)
+        .isEqualTo(new VerificationResult.LockedUntil(clock.instant().plusSeconds(30)));
     AuditEvent refused = audit.last(AuditEventType.LOCKOUT);
     assertThat(refused.username()).isEqualTo("alice");
     assertThat(refused.outcome()).isEqualTo(AuditOutcome.FAILURE);
     assertThat(refused.detail()).contains("WEBAUTHN attempt refused");
     clock.advance(Duration.ofSeconds(30));
-    assertThat(authenticate("alice", key, "tx-later")).isInstanceOf(VerificationResult.Accepted.class);
+    assertThat(authenticate("alice", key, "tx-later"))
+        .isInstanceOf(VerificationResult.Accepted.class);
   }
 
   @Test
   void hardCapOfConsecutiveFailuresDisablesTheUsersKeys() {
-    service = service(new LockoutPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1), 3, 100), UserVerificationRequirement.DISCOURAGED);
+    service =
+        service(
+            new LockoutPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1), 3, 100),
+            UserVerificationRequirement.DISCOURAGED);
     SoftwareAuthenticator key = registered("alice");
     key.corruptSignature = true;
     VerificationResult last = null;
@@ -496,9 +562,13 @@ class WebAuthnServiceTest {
     }
 
     assertThat(last).isEqualTo(new VerificationResult.Disabled(FactorType.WEBAUTHN));
-    assertThat(store.forUser("alice")).extracting(WebAuthnCredential::status).containsOnly(CredentialStatus.DISABLED);
-    assertThat(audit.last(AuditEventType.FACTOR_DISABLED).detail()).contains("WEBAUTHN: 1 disabled");
-    assertThat(service.startAssertion("alice", "tx-next", CLIENT)).isEqualTo(new AssertionStart.NoCredentials());
+    assertThat(store.forUser("alice"))
+        .extracting(WebAuthnCredential::status)
+        .containsOnly(CredentialStatus.DISABLED);
+    assertThat(audit.last(AuditEventType.FACTOR_DISABLED).detail())
+        .contains("WEBAUTHN: 1 disabled");
+    assertThat(service.startAssertion("alice", "tx-next", CLIENT))
+        .isEqualTo(new AssertionStart.NoCredentials());
   }
 
   // ------------------------------------------------------------------ management
@@ -509,11 +579,20 @@ class WebAuthnServiceTest {
     UUID id = credential.id();
 
     assertThat(engine.enrolledFactors("alice"))
-        .containsExactly(new EnrolledFactor(id, FactorType.WEBAUTHN, "YubiKey", FactorStatus.ACTIVE, credential.createdAt(), null));
+        .containsExactly(
+            new EnrolledFactor(
+                id,
+                FactorType.WEBAUTHN,
+                "YubiKey",
+                FactorStatus.ACTIVE,
+                credential.createdAt(),
+                null));
     assertThat(engine.renameFactor("bob", FactorType.WEBAUTHN, id, "Mine now", CLIENT)).isFalse();
     assertThat(engine.removeFactor("bob", FactorType.WEBAUTHN, id, CLIENT)).isFalse();
     assertThat(engine.renameFactor("alice", FactorType.WEBAUTHN, id, "Blue key", CLIENT)).isTrue();
-    assertThat(service.credentials("alice")).extracting(WebAuthnCredential::nickname).containsExactly("Blue key");
+    assertThat(service.credentials("alice"))
+        .extracting(WebAuthnCredential::nickname)
+        .containsExactly("Blue key");
     assertThat(audit.last(AuditEventType.FACTOR_RENAMED).outcome()).isEqualTo(AuditOutcome.SUCCESS);
     assertThat(engine.removeFactor("alice", FactorType.WEBAUTHN, id, CLIENT)).isTrue();
     assertThat(audit.last(AuditEventType.FACTOR_REMOVED).outcome()).isEqualTo(AuditOutcome.SUCCESS);
@@ -545,9 +624,15 @@ class WebAuthnServiceTest {
     return ((RegistrationOutcome.Registered) outcome).credential();
   }
 
-  private RegistrationOutcome tryRegister(String username, SoftwareAuthenticator key, String tx, String nickname) {
+  private RegistrationOutcome tryRegister(
+      String username, SoftwareAuthenticator key, String tx, String nickname) {
     RegistrationStart start = service.startRegistration(username, username, tx, CLIENT);
-    return service.finishRegistration(username, tx, key.register(start.publicKeyCredentialCreationOptionsJson()), nickname, CLIENT);
+    return service.finishRegistration(
+        username,
+        tx,
+        key.register(start.publicKeyCredentialCreationOptionsJson()),
+        nickname,
+        CLIENT);
   }
 
   private String startAssertion(String username, String tx) {
@@ -556,7 +641,14 @@ class WebAuthnServiceTest {
       return started.publicKeyCredentialRequestOptionsJson();
     }
     // A user without keys still gets a ceremony in these tests, to attack it.
-    store.save(new PendingCeremony(tx, CeremonyKind.ASSERTION, username, "{}", clock.instant(), clock.instant().plus(Duration.ofMinutes(5))));
+    store.save(
+        new PendingCeremony(
+            tx,
+            CeremonyKind.ASSERTION,
+            username,
+            "{}",
+            clock.instant(),
+            clock.instant().plus(Duration.ofMinutes(5))));
     return "{}";
   }
 
@@ -569,7 +661,8 @@ class WebAuthnServiceTest {
     assertAssertionRejected(outcome, reason, "alice");
   }
 
-  private void assertAssertionRejected(VerificationResult outcome, WebAuthnRejection reason, String user) {
+  private void assertAssertionRejected(
+      VerificationResult outcome, WebAuthnRejection reason, String user) {
     assertThat(outcome).isInstanceOf(VerificationResult.Rejected.class);
     AuditEvent event = audit.last(WebAuthnEvents.ASSERTION);
     assertThat(event.outcome()).isEqualTo(AuditOutcome.FAILURE);
@@ -577,7 +670,8 @@ class WebAuthnServiceTest {
     assertThat(event.detail()).contains(reason.name() + ":");
   }
 
-  private void assertRegistrationRejected(RegistrationOutcome outcome, WebAuthnRejection reason, String user) {
+  private void assertRegistrationRejected(
+      RegistrationOutcome outcome, WebAuthnRejection reason, String user) {
     assertThat(outcome).isInstanceOf(RegistrationOutcome.Rejected.class);
     assertThat(((RegistrationOutcome.Rejected) outcome).reason()).isEqualTo(reason);
     AuditEvent event = audit.last(WebAuthnEvents.REGISTRATION);

@@ -14,12 +14,12 @@ import io.crowd2fa.plugin.engine.TransactionRunner;
 import io.crowd2fa.plugin.engine.TwoFactorEngine;
 import io.crowd2fa.plugin.lockout.AttemptCounter;
 import io.crowd2fa.plugin.lockout.LockoutPolicy;
+import io.crowd2fa.plugin.lockout.LockoutRepository;
+import io.crowd2fa.plugin.lockout.LockoutState;
 import io.crowd2fa.plugin.recovery.RecoveryCodeRepository;
 import io.crowd2fa.plugin.totp.TotpCredentialRepository;
 import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
-import io.crowd2fa.plugin.lockout.LockoutRepository;
-import io.crowd2fa.plugin.lockout.LockoutState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +45,8 @@ final class WebAuthnTestSupport {
       };
 
   /**
-   * The real engine with in-memory lockout counters and audit. TOTP and recovery-code storage
-   * hold nothing (list queries answer empty) and fail if anything else is asked of them.
+   * The real engine with in-memory lockout counters and audit. TOTP and recovery-code storage hold
+   * nothing (list queries answer empty) and fail if anything else is asked of them.
    */
   static TwoFactorEngine engine(
       LockoutPolicy policy,

@@ -49,6 +49,9 @@ public final class SandboxExtension implements ParameterResolver {
       properties.setProperty(SandboxSettings.CROWD_PORT, "0");
       properties.setProperty(SandboxSettings.JIRA_PORT, "0");
       properties.setProperty(SandboxSettings.CONFLUENCE_PORT, "0");
+      properties.setProperty(SandboxSettings.PLUGIN_JAR, BuiltJars.plugin().toString());
+      properties.setProperty(
+          SandboxSettings.AUTHENTICATOR_JAR, BuiltJars.authenticator().toString());
       SandboxPolicy policy = classContext.getRequiredTestClass().getAnnotation(SandboxPolicy.class);
       if (policy != null) {
         properties.setProperty(SandboxSettings.POLICY, copy(policy.value(), home).toString());

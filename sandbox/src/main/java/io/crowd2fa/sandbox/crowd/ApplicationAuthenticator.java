@@ -37,20 +37,29 @@ final class ApplicationAuthenticator {
       return Optional.empty();
     }
     String digest = sha256(authorizationHeader);
-    String remembered = verifiedApplicationByDigest.get(digest);
-    if (remembered != null) {
-      return identities.application(remembered);
+    String application = verifiedApplicationByDigest.get(digest);
+    if (application == null) {
+      // computeIfAbsent makes concurrent first calls with one header wait for a single bcrypt
+      // check instead of each running its own; a failed check stores nothing.
+      application =
+          verifiedApplicationByDigest.computeIfAbsent(digest, d -> verify(authorizationHeader));
     }
+    return application == null ? Optional.empty() : identities.application(application);
+  }
+
+  /** The application's name if the header carries its right password, else {@code null}. */
+  private String verify(String authorizationHeader) {
     Optional<String[]> credentials = decode(authorizationHeader.substring(BASIC.length()).trim());
     if (credentials.isEmpty()) {
-      return Optional.empty();
+      return null;
     }
     String name = credentials.get()[0];
     String password = credentials.get()[1];
-    Optional<CrowdSeed.Application> application =
-        identities.application(name).filter(app -> passwordMatches(password, app.passwordBcrypt()));
-    application.ifPresent(app -> verifiedApplicationByDigest.put(digest, app.name()));
-    return application;
+    return identities
+        .application(name)
+        .filter(app -> passwordMatches(password, app.passwordBcrypt()))
+        .map(CrowdSeed.Application::name)
+        .orElse(null);
   }
 
   private static Optional<String[]> decode(String base64) {

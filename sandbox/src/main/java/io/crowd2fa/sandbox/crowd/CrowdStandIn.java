@@ -127,14 +127,14 @@ public final class CrowdStandIn implements AutoCloseable {
         context,
         "crowd-rest",
         new CrowdRestServlet(identities, sessions, settings.seed.cookie(), stall));
-    context.addServletMappingDecoded(REST_PATH + "/*", "crowd-rest");
-    context.addServletMappingDecoded("/rest/usermanagement/latest/*", "crowd-rest");
+    context.addServletMapping(REST_PATH + "/*", "crowd-rest");
+    context.addServletMapping("/rest/usermanagement/latest/*", "crowd-rest");
     for (ServletMount mount : settings.servlets) {
       Wrapper wrapper = Tomcat.addServlet(context, mount.name(), mount.servlet());
       mount.initParameters().forEach(wrapper::addInitParameter);
       wrapper.setLoadOnStartup(1);
       for (String pattern : mount.urlPatterns()) {
-        context.addServletMappingDecoded(pattern, mount.name());
+        context.addServletMapping(pattern, mount.name());
       }
     }
     for (FilterMount mount : settings.filters) {
@@ -145,7 +145,7 @@ public final class CrowdStandIn implements AutoCloseable {
       context.addFilterDef(definition);
       FilterMap map = new FilterMap();
       map.setFilterName(mount.name());
-      mount.urlPatterns().forEach(map::addURLPatternDecoded);
+      mount.urlPatterns().forEach(map::addURLPattern);
       context.addFilterMap(map);
     }
   }

@@ -249,6 +249,15 @@ class CrowdClientContractTest {
   }
 
   @Test
+  void validateSessionJustBeforeExpiryThenStillValid() {
+    ValidationFactors factors = freshFactors();
+    SsoToken token = login(service, "alice", factors).token();
+    clock.advance(CrowdStandIn.DEFAULT_SESSION_LENGTH.minusMillis(1));
+
+    assertThat(jira.validateSession(token, factors).isOk()).isTrue();
+  }
+
+  @Test
   void validateSessionAfterExpiryThenInvalidSsoToken() {
     ValidationFactors factors = freshFactors();
     SsoToken token = login(service, "alice", factors).token();

@@ -20,31 +20,27 @@ import org.junit.jupiter.api.Test;
 /** Crowd that stalls, Crowd that is down: the client fails closed with a typed fault. */
 class CrowdFaultsTest {
 
-  private static final Duration CONNECT = Duration.ofSeconds(5);
-  private static final Duration ANSWER = Duration.ofMillis(300);
+  /** Generous: only a stalled call may time out, never set-up calls on a busy machine. */
+  private static final Duration PATIENT = Duration.ofSeconds(30);
 
-  private static CrowdClient client(URI baseUrl, int maxConnections) {
-    CrowdClientConfig defaults =
-        CrowdClientConfig.of(baseUrl, "jira", new Password("jira-secret"))
-            .withTimeouts(CONNECT, ANSWER);
+  /** Short, yet not a timing assumption: a stalled call is held until the test releases it. */
+  private static final Duration IMPATIENT = Duration.ofMillis(300);
+
+  private static CrowdClient client(URI baseUrl) {
+    return client(baseUrl, PATIENT);
+  }
+
+  private static CrowdClient client(URI baseUrl, Duration answerTimeout) {
     return CrowdClient.create(
-        new CrowdClientConfig(
-            defaults.applicationName(),
-            defaults.applicationPassword(),
-            defaults.baseUrl(),
-            defaults.applicationLoginUrl(),
-            defaults.cookieTokenKey(),
-            defaults.cookieDomain(),
-            defaults.sessionValidationInterval(),
-            defaults.httpTimeout(),
-            defaults.socketTimeout(),
-            maxConnections));
+        CrowdClientConfig.of(baseUrl, "jira", new Password("jira-secret"))
+            .withTimeouts(PATIENT, answerTimeout));
   }
 
   @Test
   void validateWhenCrowdStallsThenUnreachableTimedOutWithoutToken() throws Exception {
     try (CrowdStandIn crowd = CrowdStandIn.builder().port(0).build().start()) {
-      CrowdClient jira = client(crowd.baseUrl(), 20);
+      CrowdClient jira = client(crowd.baseUrl());
+      CrowdClient impatient = client(crowd.baseUrl(), IMPATIENT);
       CrowdSession session =
           jira.createSession(
                   SessionRequest.withoutPassword(
@@ -54,7 +50,7 @@ class CrowdFaultsTest {
       try (Stall stall = crowd.stall()) {
         assertThatThrownBy(
                 () ->
-                    jira.validateSession(
+                    impatient.validateSession(
                         session.token(), ValidationFactors.fromRequest("127.0.0.1", null)))
             .isInstanceOf(CrowdUnreachableException.class)
             .hasMessageContaining("POST /session/{token}")
@@ -75,22 +71,11 @@ class CrowdFaultsTest {
   void callWhenAllConnectionsHeldByStalledCallsThenUnreachableInsteadOfQueueingForever()
       throws Exception {
     try (CrowdStandIn crowd = CrowdStandIn.builder().port(0).build().start()) {
-      CrowdClientConfig oneConnection =
-          CrowdClientConfig.of(crowd.baseUrl(), "jira", new Password("jira-secret"))
-              .withTimeouts(Duration.ofMillis(200), Duration.ofSeconds(30));
       CrowdClient jira =
           CrowdClient.create(
-              new CrowdClientConfig(
-                  oneConnection.applicationName(),
-                  oneConnection.applicationPassword(),
-                  oneConnection.baseUrl(),
-                  oneConnection.applicationLoginUrl(),
-                  oneConnection.cookieTokenKey(),
-                  oneConnection.cookieDomain(),
-                  oneConnection.sessionValidationInterval(),
-                  oneConnection.httpTimeout(),
-                  oneConnection.socketTimeout(),
-                  1));
+              CrowdClientConfig.of(crowd.baseUrl(), "jira", new Password("jira-secret"))
+                  .withTimeouts(Duration.ofSeconds(2), PATIENT)
+                  .withHttpMaxConnections(1));
       try (Stall stall = crowd.stall()) {
         CompletableFuture<Boolean> held =
             CompletableFuture.supplyAsync(() -> jira.getUser("alice").isOk());
@@ -110,7 +95,7 @@ class CrowdFaultsTest {
   void anyCallWhenCrowdStoppedThenUnreachableNotTimedOut() {
     CrowdStandIn crowd = CrowdStandIn.builder().port(0).build().start();
     URI baseUrl = crowd.baseUrl();
-    CrowdClient jira = client(baseUrl, 20);
+    CrowdClient jira = client(baseUrl);
     assertThat(jira.getUser("alice").isOk()).isTrue();
 
     crowd.stop();
@@ -128,13 +113,13 @@ class CrowdFaultsTest {
     SsoToken token;
     try (CrowdStandIn first = CrowdStandIn.builder().port(0).build().start()) {
       token =
-          client(first.baseUrl(), 20)
+          client(first.baseUrl())
               .createSession(SessionRequest.withoutPassword("alice", factors))
               .orElseThrow()
               .token();
     }
     try (CrowdStandIn second = CrowdStandIn.builder().port(0).build().start()) {
-      assertThat(client(second.baseUrl(), 20).validateSession(token, factors).isOk()).isFalse();
+      assertThat(client(second.baseUrl()).validateSession(token, factors).isOk()).isFalse();
     }
   }
 }

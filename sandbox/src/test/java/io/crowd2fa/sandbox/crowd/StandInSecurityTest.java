@@ -148,6 +148,41 @@ class StandInSecurityTest {
     }
   }
 
+  @Test
+  void validateRacingInvalidateThenNoValidationSucceedsAfterInvalidateReturns() throws Exception {
+    try (CrowdStandIn crowd = CrowdStandIn.builder().port(0).build().start()) {
+      CrowdClient service = client(crowd, "crowd2fa", "crowd2fa-secret");
+      CrowdClient jira = client(crowd, "jira", "jira-secret");
+      ValidationFactors factors = ValidationFactors.fromRequest("192.0.2.1", null);
+      SsoToken token =
+          service
+              .createSession(SessionRequest.withoutPassword("alice", factors))
+              .orElseThrow()
+              .token();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<Boolean>> racing =
+            IntStream.range(0, 40)
+                .mapToObj(i -> pool.submit(() -> jira.validateSession(token, factors).isOk()))
+                .toList();
+
+        service.invalidateSession(token);
+
+        for (int attempt = 0; attempt < 20; attempt++) {
+          assertThat(jira.validateSession(token, factors).reasonOrNull())
+              .isEqualTo(ErrorReason.INVALID_SSO_TOKEN);
+        }
+        for (Future<Boolean> future : racing) {
+          future.get();
+        }
+        assertThat(jira.validateSession(token, factors).isOk()).isFalse();
+        assertThat(crowd.sessions().find(token.value())).isEmpty();
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
   private static Set<SsoToken> runConcurrently(int calls, Callable<SsoToken> call)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -115,11 +115,14 @@ public final class ValidationLoadRun {
     long began = System.nanoTime();
     start.countDown();
     List<long[]> all = new ArrayList<>();
-    for (Future<long[]> future : futures) {
-      all.add(future.get(TIME_LIMIT.toSeconds() + 30, TimeUnit.SECONDS));
+    try {
+      for (Future<long[]> future : futures) {
+        all.add(future.get(TIME_LIMIT.toSeconds() + 30, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - began) / 1e9;
-    pool.shutdown();
     long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
     long failures = Arrays.stream(merged).filter(latency -> latency < 0).count();
     long[] ok = Arrays.stream(merged).filter(latency -> latency >= 0).sorted().toArray();

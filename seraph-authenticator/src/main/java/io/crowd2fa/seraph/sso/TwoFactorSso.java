@@ -57,6 +57,7 @@ public final class TwoFactorSso {
   public static final String STEP_UP_URL_HEADER = "X-Crowd2FA-Step-Up-Url";
 
   private static final String REQUEST_REFUSED = "io.crowd2fa.seraph.refused";
+  private static final Object[] VALIDATION_LOCKS = newLocks(256);
   private static final System.Logger LOG = System.getLogger(TwoFactorSso.class.getName());
 
   private final Set<String> breakGlassUsers;
@@ -187,7 +188,21 @@ public final class TwoFactorSso {
     if (request.getAttribute(REQUEST_REFUSED) != null) {
       return null;
     }
-    Validation outcome = validateOrRefuse(request, response, token, product);
+    Validation outcome;
+    if (token == null) {
+      outcome = validateOrRefuse(request, response, null, product);
+    } else {
+      // Concurrent requests of one browser must not each call Crowd when the interval ends: the
+      // first validates, the others then find its record (one Crowd call per session and interval).
+      synchronized (validationLock(token)) {
+        HttpSession current = request.getSession(false);
+        Principal known = current == null ? null : fromSession(request, current, token, product);
+        if (known != null) {
+          return known;
+        }
+        outcome = validateOrRefuse(request, response, token, product);
+      }
+    }
     if (outcome instanceof Validation.SignedIn signedIn) {
       return signedIn.principal();
     }
@@ -405,6 +420,19 @@ public final class TwoFactorSso {
 
   private String stepUpUrl() {
     return settings == null ? loginUrl() : settings.stepUpUrl();
+  }
+
+  private static Object validationLock(String token) {
+    int hash = token.hashCode();
+    return VALIDATION_LOCKS[(hash ^ (hash >>> 16)) & (VALIDATION_LOCKS.length - 1)];
+  }
+
+  private static Object[] newLocks(int count) {
+    Object[] locks = new Object[count];
+    for (int i = 0; i < count; i++) {
+      locks[i] = new Object();
+    }
+    return locks;
   }
 
   private static String cookie(HttpServletRequest request, String name) {

@@ -131,6 +131,34 @@ class TwoFactorSsoTest {
   }
 
   @Test
+  void getUserWhenParallelRequestsOfOneSessionAfterTheIntervalThenStillOneCrowdCall()
+      throws Exception {
+    signIn();
+    FakeRequest first = again(lastRequest);
+    FakeRequest second = again(lastRequest);
+    clock.advance(Duration.ofMinutes(3));
+    crowd.gate = new java.util.concurrent.CountDownLatch(1);
+    crowd.entered = new java.util.concurrent.CountDownLatch(1);
+    Principal[] results = new Principal[2];
+    Thread a = new Thread(() -> results[0] = sso.getUser(first, new FakeResponse(), product));
+    a.start();
+    assertThat(crowd.entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    Thread b = new Thread(() -> results[1] = sso.getUser(second, new FakeResponse(), product));
+    b.start();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (b.getState() != Thread.State.BLOCKED && b.isAlive() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(b.getState()).isEqualTo(Thread.State.BLOCKED);
+    crowd.gate.countDown();
+    a.join(10_000);
+    b.join(10_000);
+
+    assertThat(crowd.validations).isEqualTo(2);
+    assertThat(results).extracting(Principal::getName).containsExactly("alice", "alice");
+  }
+
+  @Test
   void getUserWhenTokenRevokedElsewhereThenNoticedAtTheNextValidationInterval() {
     signIn();
     crowd.sessions.remove(TOKEN);

@@ -27,8 +27,14 @@ public final class FakeCrowd implements CrowdClient {
   public final Map<String, String> passwords = new HashMap<>();
   public final List<String> invalidated = new ArrayList<>();
   public final List<ValidationFactors> factorsSeen = new ArrayList<>();
-  public int validations;
+  public volatile int validations;
   public boolean down;
+
+  /** When set, validation waits for it to open; {@link #entered} opens once a call is inside. */
+  public java.util.concurrent.CountDownLatch gate;
+
+  public volatile java.util.concurrent.CountDownLatch entered =
+      new java.util.concurrent.CountDownLatch(1);
 
   @Override
   public CrowdClientConfig config() {
@@ -40,6 +46,17 @@ public final class FakeCrowd implements CrowdClient {
   public CrowdResult<CrowdSession> validateSession(SsoToken token, ValidationFactors factors) {
     validations++;
     factorsSeen.add(factors);
+    entered.countDown();
+    if (gate != null) {
+      try {
+        if (!gate.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+          throw new IllegalStateException("gate never opened");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
     if (down) {
       throw new CrowdUnreachableException("connection refused", false, null);
     }

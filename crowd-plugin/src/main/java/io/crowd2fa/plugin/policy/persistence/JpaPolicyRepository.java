@@ -48,7 +48,8 @@ public final class JpaPolicyRepository implements PolicyRepository {
         session ->
             session
                 .createSelectionQuery(
-                    "from PolicyDocumentEntity p order by p.version desc", PolicyDocumentEntity.class)
+                    "from PolicyDocumentEntity p order by p.version desc",
+                    PolicyDocumentEntity.class)
                 .setMaxResults(limit)
                 .getResultList()
                 .stream()

@@ -107,7 +107,8 @@ public final class JpaRecoveryCodeRepository implements RecoveryCodeRepository {
     return database.fromTransaction(
         session ->
             session
-                .createMutationQuery("delete from RecoveryCodeEntity c where c.username = :username")
+                .createMutationQuery(
+                    "delete from RecoveryCodeEntity c where c.username = :username")
                 .setParameter("username", username)
                 .executeUpdate());
   }

@@ -48,7 +48,10 @@ public final class JpaWebAuthnStore
   @Override
   public boolean insert(WebAuthnCredential credential) {
     String sql =
-        "insert into webauthn_credential " + INSERT_COLUMNS + " values " + INSERT_VALUES
+        "insert into webauthn_credential "
+            + INSERT_COLUMNS
+            + " values "
+            + INSERT_VALUES
             + " on conflict do nothing";
     return database.fromTransaction(
             session ->
@@ -62,7 +65,8 @@ public final class JpaWebAuthnStore
                     .setParameter("count", credential.signatureCount())
                     .setParameter("aaguid", credential.aaguid().getBase64Url())
                     .setParameter(
-                        "transports", WebAuthnCredentialEntity.joinTransports(credential.transports()))
+                        "transports",
+                        WebAuthnCredentialEntity.joinTransports(credential.transports()))
                     .setParameter("backupEligible", credential.backupEligible())
                     .setParameter("backedUp", credential.backedUp())
                     .setParameter("nickname", credential.nickname())

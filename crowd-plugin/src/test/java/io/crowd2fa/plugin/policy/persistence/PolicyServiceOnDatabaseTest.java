@@ -23,6 +23,9 @@ import io.crowd2fa.plugin.policy.VersionedPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,11 +40,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The versioned policy on H2 and PostgreSQL; each test gets fresh databases (two "nodes"). */
+/** The versioned policy on H2 and PostgreSQL, with two pools on one database as two nodes. */
 @ParameterizedClass
 @EnumSource(DatabaseVendor.class)
 class PolicyServiceOnDatabaseTest {
@@ -61,19 +65,27 @@ class PolicyServiceOnDatabaseTest {
   static Database nodeB;
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 
-  @BeforeEach
-  void open() {
-    closeDatabases();
+  @BeforeParameterizedClassInvocation
+  static void open(DatabaseVendor vendor) {
     DatabaseSettings settings = TestDatabases.freshSettings(vendor);
     nodeA = Database.open(settings, EngineEntities.with(PolicyEntities.ALL));
     nodeB = Database.open(settings, EngineEntities.with(PolicyEntities.ALL));
   }
 
   @AfterParameterizedClassInvocation
-  static void closeDatabases() {
-    if (nodeA != null) {
-      nodeA.close();
-      nodeB.close();
+  static void close() {
+    nodeA.close();
+    nodeB.close();
+  }
+
+  /** The policy is one document per database: each test starts from an empty history. */
+  @BeforeEach
+  void emptyTables() throws SQLException {
+    try (Connection connection = nodeA.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("delete from policy_document");
+      statement.executeUpdate("delete from audit_event");
+      connection.commit();
     }
   }
 
@@ -98,7 +110,8 @@ class PolicyServiceOnDatabaseTest {
 
   @Test
   void invalidImportFileStopsTheStartNamingTheField() throws IOException {
-    Path bad = file("policy.json", "{\"defaultRule\":{\"action\":\"require\",\"factors\":[\"sms\"]}}");
+    Path bad =
+        file("policy.json", "{\"defaultRule\":{\"action\":\"require\",\"factors\":[\"sms\"]}}");
 
     assertThatThrownBy(() -> service(nodeA).importIfEmpty(Optional.of(bad)))
         .isInstanceOf(PolicyImportFault.class)
@@ -132,9 +145,17 @@ class PolicyServiceOnDatabaseTest {
   @Test
   void invalidUpdateIsRejectedNamingTheFieldAndAudited() {
     PolicyUpdate update =
-        service(nodeA).update("{\"defaultRule\":{\"action\":\"require\"},\"rules\":[{\"name\":\"x\",\"action\":\"exempt\",\"match\":{\"networks\":[\"intranet\"]}}]}", 0, "admin", ADMIN);
+        service(nodeA)
+            .update(
+                "{\"defaultRule\":{\"action\":\"require\"},\"rules\":[{\"name\":\"x\",\"action\":\"exempt\",\"match\":{\"networks\":[\"intranet\"]}}]}",
+                0,
+                "admin",
+                ADMIN);
 
-    assertThat(update).isEqualTo(new PolicyUpdate.Invalid("/rules/0/match/networks/0", ((PolicyUpdate.Invalid) update).message()));
+    assertThat(update)
+        .isEqualTo(
+            new PolicyUpdate.Invalid(
+                "/rules/0/match/networks/0", ((PolicyUpdate.Invalid) update).message()));
     assertThat(service(nodeA).current().version()).isZero();
     AuditEvent event = only(PolicyEvents.POLICY_CHANGED.name());
     assertThat(event.outcome()).isEqualTo(AuditOutcome.FAILURE);
@@ -157,9 +178,20 @@ class PolicyServiceOnDatabaseTest {
     CyclicBarrier barrier = new CyclicBarrier(2);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<PolicyUpdate> a = pool.submit(() -> { barrier.await(10, TimeUnit.SECONDS); return service(nodeA).update(V1, 0, "a", ADMIN); });
-      Future<PolicyUpdate> b = pool.submit(() -> { barrier.await(10, TimeUnit.SECONDS); return service(nodeB).update(V2, 0, "b", ADMIN); });
-      List<PolicyUpdate> outcomes = List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS));
+      Future<PolicyUpdate> a =
+          pool.submit(
+              () -> {
+                barrier.await(10, TimeUnit.SECONDS);
+                return service(nodeA).update(V1, 0, "a", ADMIN);
+              });
+      Future<PolicyUpdate> b =
+          pool.submit(
+              () -> {
+                barrier.await(10, TimeUnit.SECONDS);
+                return service(nodeB).update(V2, 0, "b", ADMIN);
+              });
+      List<PolicyUpdate> outcomes =
+          List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS));
 
       assertThat(outcomes).filteredOn(PolicyUpdate.Saved.class::isInstance).hasSize(1);
       assertThat(outcomes).filteredOn(PolicyUpdate.Conflict.class::isInstance).hasSize(1);
@@ -173,7 +205,8 @@ class PolicyServiceOnDatabaseTest {
   void savingTheSameDocumentAgainChangesNothing() {
     service(nodeA).update(V1, 0, "admin", ADMIN);
 
-    assertThat(service(nodeA).update(V1, 1, "admin", ADMIN)).isInstanceOf(PolicyUpdate.Unchanged.class);
+    assertThat(service(nodeA).update(V1, 1, "admin", ADMIN))
+        .isInstanceOf(PolicyUpdate.Unchanged.class);
     assertThat(service(nodeA).history(10)).hasSize(1);
   }
 
@@ -182,7 +215,8 @@ class PolicyServiceOnDatabaseTest {
     service(nodeA).update(V2, 0, "admin", ADMIN);
     String exported = service(nodeA).export();
 
-    assertThat(service(nodeB).update(exported, 1, "admin", ADMIN)).isInstanceOf(PolicyUpdate.Unchanged.class);
+    assertThat(service(nodeB).update(exported, 1, "admin", ADMIN))
+        .isInstanceOf(PolicyUpdate.Unchanged.class);
   }
 
   private PolicyService service(Database database) {
@@ -196,7 +230,15 @@ class PolicyServiceOnDatabaseTest {
   private AuditEvent only(String type) {
     AuditLog log = JpaEnginePorts.create(nodeA).auditLog();
     List<AuditEvent> events =
-        log.query(new AuditQuery(null, java.util.Set.of(io.crowd2fa.plugin.audit.AuditEventType.of(type)), null, null, 0, 10)).events();
+        log.query(
+                new AuditQuery(
+                    null,
+                    java.util.Set.of(io.crowd2fa.plugin.audit.AuditEventType.of(type)),
+                    null,
+                    null,
+                    0,
+                    10))
+            .events();
     assertThat(events).hasSize(1);
     return events.get(0);
   }

@@ -11,7 +11,6 @@ import io.crowd2fa.plugin.crypto.MasterKeyring;
 import io.crowd2fa.plugin.crypto.SecretBox;
 import io.crowd2fa.plugin.engine.EnginePorts;
 import io.crowd2fa.plugin.engine.EngineSettings;
-import io.crowd2fa.plugin.engine.FactorType;
 import io.crowd2fa.plugin.engine.RequestContext;
 import io.crowd2fa.plugin.engine.TwoFactorEngine;
 import io.crowd2fa.plugin.engine.VerificationResult;
@@ -54,8 +53,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The WebAuthn tables on H2 and PostgreSQL, with two independent pools on one database standing
- * in for two cluster nodes.
+ * The WebAuthn tables on H2 and PostgreSQL, with two independent pools on one database standing in
+ * for two cluster nodes.
  */
 @ParameterizedClass
 @EnumSource(DatabaseVendor.class)
@@ -134,7 +133,11 @@ class JpaWebAuthnStoreTest {
     store.save(ceremony("tx-" + user));
     PendingCeremony newer =
         new PendingCeremony(
-            "tx-" + user, CeremonyKind.ASSERTION, user, "{\"newer\":true}", clock.instant(),
+            "tx-" + user,
+            CeremonyKind.ASSERTION,
+            user,
+            "{\"newer\":true}",
+            clock.instant(),
             clock.instant().plusSeconds(300));
     store.save(newer);
 
@@ -161,7 +164,9 @@ class JpaWebAuthnStoreTest {
     WebAuthnService serviceB = service(nodeB);
     SoftwareAuthenticator key = SoftwareAuthenticator.create(ORIGIN);
     String registration =
-        serviceA.startRegistration(user, user, "tx-r", CLIENT).publicKeyCredentialCreationOptionsJson();
+        serviceA
+            .startRegistration(user, user, "tx-r", CLIENT)
+            .publicKeyCredentialCreationOptionsJson();
     RegistrationOutcome registered =
         serviceB.finishRegistration(user, "tx-r", key.register(registration), "Key", CLIENT);
     assertThat(registered).isInstanceOf(RegistrationOutcome.Registered.class);
@@ -184,14 +189,17 @@ class JpaWebAuthnStoreTest {
     WebAuthnService service = service(nodeA);
     SoftwareAuthenticator key = SoftwareAuthenticator.create(ORIGIN);
     String registration =
-        service.startRegistration(user, user, "tx-r", CLIENT).publicKeyCredentialCreationOptionsJson();
+        service
+            .startRegistration(user, user, "tx-r", CLIENT)
+            .publicKeyCredentialCreationOptionsJson();
     service.finishRegistration(user, "tx-r", key.register(registration), "Key", CLIENT);
     SoftwareAuthenticator clone = key.cloneKey();
     key.counter = 5;
     service.finishAssertion(user, "tx-1", key.assertion(startAssertion(service, "tx-1")), CLIENT);
 
     VerificationResult cloned =
-        service.finishAssertion(user, "tx-2", clone.assertion(startAssertion(service, "tx-2")), CLIENT);
+        service.finishAssertion(
+            user, "tx-2", clone.assertion(startAssertion(service, "tx-2")), CLIENT);
 
     assertThat(cloned).isInstanceOf(VerificationResult.Rejected.class);
     assertThat(new JpaWebAuthnStore(nodeB).forUser(user).get(0).status())
@@ -209,7 +217,8 @@ class JpaWebAuthnStoreTest {
     JpaWebAuthnStore store = new JpaWebAuthnStore(nodeA);
     store.save(ceremony("tx-" + user));
 
-    assertThat(store.removeExpired(clock.instant().plus(Duration.ofMinutes(5)))).isGreaterThanOrEqualTo(1);
+    assertThat(store.removeExpired(clock.instant().plus(Duration.ofMinutes(5))))
+        .isGreaterThanOrEqualTo(1);
     assertThat(store.consume("tx-" + user, CeremonyKind.ASSERTION)).isEmpty();
   }
 
@@ -222,7 +231,8 @@ class JpaWebAuthnStoreTest {
   }
 
   private String startAssertion(WebAuthnService service, String tx) {
-    return ((io.crowd2fa.plugin.webauthn.AssertionStart.Started) service.startAssertion(user, tx, CLIENT))
+    return ((io.crowd2fa.plugin.webauthn.AssertionStart.Started)
+            service.startAssertion(user, tx, CLIENT))
         .publicKeyCredentialRequestOptionsJson();
   }
 
@@ -268,7 +278,11 @@ class JpaWebAuthnStoreTest {
 
   private PendingCeremony ceremony(String tx) {
     return new PendingCeremony(
-        tx, CeremonyKind.ASSERTION, user, "{\"challenge\":\"x\"}", clock.instant(),
+        tx,
+        CeremonyKind.ASSERTION,
+        user,
+        "{\"challenge\":\"x\"}",
+        clock.instant(),
         clock.instant().plusSeconds(300));
   }
 
@@ -283,8 +297,18 @@ class JpaWebAuthnStoreTest {
     CyclicBarrier barrier = new CyclicBarrier(2);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<T> first = pool.submit(() -> { barrier.await(10, TimeUnit.SECONDS); return a.call(); });
-      Future<T> second = pool.submit(() -> { barrier.await(10, TimeUnit.SECONDS); return b.call(); });
+      Future<T> first =
+          pool.submit(
+              () -> {
+                barrier.await(10, TimeUnit.SECONDS);
+                return a.call();
+              });
+      Future<T> second =
+          pool.submit(
+              () -> {
+                barrier.await(10, TimeUnit.SECONDS);
+                return b.call();
+              });
       return List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS));
     } finally {
       pool.shutdownNow();
