@@ -8,10 +8,12 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * DESIGN D7: the engine is a library. Servlet, ORM and Atlassian types stay in the adapter
- * packages ({@code ..persistence..}, {@code ..web..}, {@code ..standalone..}).
+ * DESIGN D7: the engine is a library. Servlet, ORM and Atlassian types stay in the adapter packages
+ * ({@code ..persistence..}, {@code ..web..}, {@code ..standalone..}).
  */
-@AnalyzeClasses(packages = "io.crowd2fa.plugin", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.crowd2fa.plugin",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
   @ArchTest

@@ -105,7 +105,8 @@ final class CrowdJson {
       Map<String, Object> json = readObject(body);
       return text(json, "reason")
           .map(reason -> Map.entry(reason, text(json, "message").orElse("")));
-    } catch (IOException notJson) {
+    } catch (IOException | IllegalArgumentException notAnErrorEntity) {
+      // Not lost: the caller turns "no error entity" into a CrowdProtocolException with the status.
       return Optional.empty();
     }
   }

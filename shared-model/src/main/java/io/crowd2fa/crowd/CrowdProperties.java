@@ -32,16 +32,79 @@ public final class CrowdProperties {
   /** Crowd's {@code Constants.CROWD_SERVICE_LOCATION}: the legacy SOAP path under the base URL. */
   private static final String SERVICES_SEGMENT = "/services";
 
+  /** Crowd's prefix of system properties that override a {@code crowd.properties} key. */
+  public static final String SYSTEM_PROPERTY_PREFIX = "crowd.property.";
+
+  /** Crowd's switch for the {@code CROWD_PROPERTY_<KEY>} environment variables. */
+  public static final String USE_ENVIRONMENT_VARIABLES = "atlassian.use.environment.variables";
+
   private final Properties properties;
   private final String source;
+  private final Overrides overrides;
 
-  private CrowdProperties(Properties properties, String source) {
+  private CrowdProperties(Properties properties, String source, Overrides overrides) {
     this.properties = properties;
     this.source = source;
+    this.overrides = overrides;
   }
 
-  /** Loads and validates {@code file}. */
+  /** A value set outside the file, and where (for error messages). */
+  record OverriddenValue(String value, String origin) {
+    @Override
+    public String toString() {
+      return "OverriddenValue[origin=" + origin + "]";
+    }
+  }
+
+  /** Looks a key up outside the file; empty when not overridden. */
+  @FunctionalInterface
+  interface Overrides {
+    Optional<OverriddenValue> lookup(String key);
+
+    Overrides NONE = key -> Optional.empty();
+
+    /**
+     * Crowd's own order ({@code ClientPropertiesImpl}): system property {@code
+     * crowd.property.<key>}, then, when {@code -Datlassian.use.environment.variables=true},
+     * environment variable {@code CROWD_PROPERTY_<KEY>} (dots as underscores), then the file.
+     */
+    static Overrides of(
+        java.util.function.UnaryOperator<String> systemProperties,
+        java.util.function.UnaryOperator<String> environment) {
+      return key -> {
+        String property = SYSTEM_PROPERTY_PREFIX + key;
+        String fromSystem = systemProperties.apply(property);
+        if (fromSystem != null && !fromSystem.isBlank()) {
+          return Optional.of(new OverriddenValue(fromSystem.trim(), "system property " + property));
+        }
+        if (Boolean.parseBoolean(systemProperties.apply(USE_ENVIRONMENT_VARIABLES))) {
+          String variable =
+              "CROWD_PROPERTY_" + key.toUpperCase(java.util.Locale.ENGLISH).replace('.', '_');
+          String fromEnvironment = environment.apply(variable);
+          if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Optional.of(
+                new OverriddenValue(fromEnvironment.trim(), "environment variable " + variable));
+          }
+        }
+        return Optional.empty();
+      };
+    }
+
+    static Overrides system() {
+      return of(System::getProperty, System::getenv);
+    }
+  }
+
+  /**
+   * Loads and validates {@code file}; as in Crowd's client, a system property {@code
+   * crowd.property.<key>} (or, with {@code -Datlassian.use.environment.variables=true}, an
+   * environment variable {@code CROWD_PROPERTY_<KEY>}) overrides the file's value.
+   */
   public static CrowdClientConfig load(Path file) {
+    return load(file, Overrides.system());
+  }
+
+  static CrowdClientConfig load(Path file, Overrides overrides) {
     String source = file.toAbsolutePath().toString();
     Properties properties = new Properties();
     try (InputStream in = Files.newInputStream(file)) {
@@ -49,7 +112,7 @@ public final class CrowdProperties {
     } catch (IOException | IllegalArgumentException e) {
       throw new CrowdConfigurationException(source, "cannot be read: " + e.getMessage(), e);
     }
-    return parse(properties, source);
+    return new CrowdProperties(properties, source, overrides).toConfig();
   }
 
   /**
@@ -66,16 +129,16 @@ public final class CrowdProperties {
     } catch (IOException | IllegalArgumentException e) {
       throw new CrowdConfigurationException(source, "cannot be read: " + e.getMessage(), e);
     }
-    return parse(properties, source);
+    return new CrowdProperties(properties, source, Overrides.system()).toConfig();
   }
 
   /**
-   * Validates already loaded properties.
+   * Validates already loaded properties, without system-property or environment overrides.
    *
    * @param source names the file in error messages
    */
   public static CrowdClientConfig parse(Properties properties, String source) {
-    return new CrowdProperties(properties, source).toConfig();
+    return new CrowdProperties(properties, source, Overrides.NONE).toConfig();
   }
 
   private CrowdClientConfig toConfig() {
@@ -124,7 +187,8 @@ public final class CrowdProperties {
       return new URI(
           serverUrl.getScheme(), null, serverUrl.getHost(), serverUrl.getPort(), path, null, null);
     } catch (URISyntaxException e) {
-      throw new CrowdConfigurationException(CROWD_SERVER_URL, source, "is not a valid URL", e);
+      throw new CrowdConfigurationException(
+          CROWD_SERVER_URL, sourceOf(CROWD_SERVER_URL), "is not a valid URL", e);
     }
   }
 
@@ -135,11 +199,20 @@ public final class CrowdProperties {
 
   /** Trimmed value, empty when absent or blank (Crowd's {@code trimToNull}). */
   private Optional<String> optional(String key) {
+    Optional<OverriddenValue> override = overrides.lookup(key);
+    if (override.isPresent()) {
+      return Optional.of(override.get().value());
+    }
     String value = properties.getProperty(key);
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
     return Optional.of(value.trim());
+  }
+
+  /** Where a key's value came from: an override's origin, else the file. */
+  private String sourceOf(String key) {
+    return overrides.lookup(key).map(OverriddenValue::origin).orElse(source);
   }
 
   private long nonNegative(String key, long defaultValue) {
@@ -156,7 +229,7 @@ public final class CrowdProperties {
       throw malformedNumber(key, value.get(), notANumber);
     }
     throw new CrowdConfigurationException(
-        key, source, "must be a whole number >= 0 but is '" + value.get() + "'");
+        key, sourceOf(key), "must be a whole number >= 0 but is '" + value.get() + "'");
   }
 
   private int positiveInt(String key, int defaultValue) {
@@ -173,13 +246,13 @@ public final class CrowdProperties {
       throw malformedNumber(key, value.get(), notANumber);
     }
     throw new CrowdConfigurationException(
-        key, source, "must be a whole number > 0 but is '" + value.get() + "'");
+        key, sourceOf(key), "must be a whole number > 0 but is '" + value.get() + "'");
   }
 
   private CrowdConfigurationException malformedNumber(
       String key, String value, NumberFormatException cause) {
     return new CrowdConfigurationException(
-        key, source, "must be a whole number but is '" + value + "'", cause);
+        key, sourceOf(key), "must be a whole number but is '" + value + "'", cause);
   }
 
   private URI httpUri(String key, String value) {
@@ -187,7 +260,7 @@ public final class CrowdProperties {
     String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new CrowdConfigurationException(
-          key, source, "must be an http or https URL but is '" + value + "'");
+          key, sourceOf(key), "must be an http or https URL but is '" + value + "'");
     }
     return uri;
   }
@@ -198,11 +271,11 @@ public final class CrowdProperties {
       uri = new URI(value);
     } catch (URISyntaxException notAUri) {
       throw new CrowdConfigurationException(
-          key, source, "must be an absolute URL but is '" + value + "'", notAUri);
+          key, sourceOf(key), "must be an absolute URL but is '" + value + "'", notAUri);
     }
     if (!uri.isAbsolute() || uri.getHost() == null) {
       throw new CrowdConfigurationException(
-          key, source, "must be an absolute URL but is '" + value + "'");
+          key, sourceOf(key), "must be an absolute URL but is '" + value + "'");
     }
     return uri;
   }

@@ -249,6 +249,15 @@ class CrowdClientWireTest {
   }
 
   @Test
+  void whenErrorReasonIsNotAStringThenProtocolFault() {
+    crowd.answer(400, "{\"reason\":42,\"message\":\"?\"}");
+
+    assertThatThrownBy(() -> client.getUser("alice"))
+        .isInstanceOf(CrowdProtocolException.class)
+        .hasMessageContaining("400");
+  }
+
+  @Test
   void whenServerErrorWithoutEntityThenProtocolFault() {
     crowd.answer(502, "text/html", "<html>Bad gateway</html>");
 

@@ -221,6 +221,49 @@ class CrowdPropertiesTest {
     assertThat(config.toString()).doesNotContain("TopSecret-42").contains("redacted");
   }
 
+  @Test
+  void loadWhenSystemPropertyOverridesKeyThenOverrideWinsAsInCrowd() throws IOException {
+    Path file = write(essentials());
+    CrowdProperties.Overrides overrides =
+        CrowdProperties.Overrides.of(
+            name -> name.equals("crowd.property.application.password") ? "from-system" : null,
+            name -> null);
+
+    CrowdClientConfig config = CrowdProperties.load(file, overrides);
+
+    assertThat(config.applicationPassword().value()).isEqualTo("from-system");
+    assertThat(config.applicationName()).isEqualTo("jira");
+  }
+
+  @Test
+  void loadWhenEnvironmentVariableAndSwitchOnThenEnvironmentOverridesFile() throws IOException {
+    Path file = write(essentials());
+    CrowdProperties.Overrides on =
+        CrowdProperties.Overrides.of(
+            name -> name.equals("atlassian.use.environment.variables") ? "true" : null,
+            name -> name.equals("CROWD_PROPERTY_HTTP_TIMEOUT") ? "750" : null);
+    CrowdProperties.Overrides off =
+        CrowdProperties.Overrides.of(
+            name -> null, name -> name.equals("CROWD_PROPERTY_HTTP_TIMEOUT") ? "750" : null);
+
+    assertThat(CrowdProperties.load(file, on).httpTimeout()).isEqualTo(Duration.ofMillis(750));
+    assertThat(CrowdProperties.load(file, off).httpTimeout())
+        .isEqualTo(CrowdClientConfig.DEFAULT_HTTP_TIMEOUT);
+  }
+
+  @Test
+  void loadWhenOverrideMalformedThenErrorNamesKeyAndOverrideNotFile() throws IOException {
+    Path file = write(essentials());
+    CrowdProperties.Overrides overrides =
+        CrowdProperties.Overrides.of(
+            name -> name.equals("crowd.property.socket.timeout") ? "soon" : null, name -> null);
+
+    assertThatThrownBy(() -> CrowdProperties.load(file, overrides))
+        .isInstanceOf(CrowdConfigurationException.class)
+        .hasMessageContaining("'socket.timeout'")
+        .hasMessageContaining("system property crowd.property.socket.timeout");
+  }
+
   private static String essentials() {
     return "application.name=jira\napplication.password=s\n"
         + "crowd.base.url=http://localhost:8095/crowd\n";

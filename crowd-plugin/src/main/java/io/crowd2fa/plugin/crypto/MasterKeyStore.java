@@ -72,8 +72,12 @@ public final class MasterKeyStore {
    */
   public MasterKeyring rotate(Path keyFile) {
     MasterKeyring existing = loadOrCreateFile(keyFile);
+    MasterKey fresh = newKey();
+    if (existing.byId(fresh.id()).isPresent()) {
+      throw new CryptoFault("generated key id collides with an existing one; rotate again");
+    }
     List<MasterKey> keys = new ArrayList<>();
-    keys.add(newKey());
+    keys.add(fresh);
     try {
       for (String line : Files.readAllLines(keyFile, StandardCharsets.US_ASCII)) {
         if (!line.isBlank() && !line.startsWith("#")) {
@@ -87,9 +91,6 @@ public final class MasterKeyStore {
           temporary, keyFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new CryptoFault("cannot rotate master key file " + keyFile, e);
-    }
-    if (existing.byId(keys.get(0).id()).isPresent()) {
-      throw new CryptoFault("generated key id collides with an existing one; rotate again");
     }
     return new MasterKeyring(keys);
   }

@@ -6,6 +6,7 @@ import io.crowd2fa.plugin.audit.AuditPage;
 import io.crowd2fa.plugin.audit.AuditQuery;
 import io.crowd2fa.plugin.crypto.SecretBox;
 import io.crowd2fa.plugin.lockout.AttemptCounter;
+import io.crowd2fa.plugin.lockout.LockoutPolicy;
 import io.crowd2fa.plugin.lockout.LockoutService;
 import io.crowd2fa.plugin.lockout.LockoutState;
 import io.crowd2fa.plugin.recovery.RecoveryCodeCheck;
@@ -22,9 +23,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The façade the web layer calls: enrol, verify, manage and reset second factors. Servlet-free and
@@ -148,7 +151,7 @@ public final class TwoFactorEngine {
     if (check instanceof TotpEnrolmentCheck.Malformed malformed) {
       return "malformed input: " + malformed.reason();
     }
-    return rejection(check).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return rejection(check).name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   /** Deletes unconfirmed enrolments older than their timeout; returns how many. */
@@ -196,7 +199,7 @@ public final class TwoFactorEngine {
   }
 
   private VerificationResult verificationTransaction(
-      String username, java.util.function.Supplier<VerificationResult> work) {
+      String username, Supplier<VerificationResult> work) {
     return userLocks.withLock(username, () -> transactions.inTransaction(work));
   }
 
@@ -445,8 +448,7 @@ public final class TwoFactorEngine {
       return CounterStatus.CLEAR;
     }
     LockoutState s = state.get();
-    boolean windowCurrent =
-        now.isBefore(s.windowStartedAt().plus(io.crowd2fa.plugin.lockout.LockoutPolicy.HOUR));
+    boolean windowCurrent = now.isBefore(s.windowStartedAt().plus(LockoutPolicy.HOUR));
     return new CounterStatus(
         s.consecutiveFailures(),
         s.lockedAt(now) ? s.lockedUntil() : null,

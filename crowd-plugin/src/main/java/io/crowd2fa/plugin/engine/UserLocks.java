@@ -4,10 +4,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Queues one user's verifications inside this node before they reach the database. Correctness
- * does not depend on it (the lockout row lock in the database serialises attempts across nodes);
- * it only keeps a burst of parallel guesses from piling up as database lock waits, which H2 in
- * particular serves slowly.
+ * Queues one user's verifications inside this node before they reach the database. Correctness does
+ * not depend on it (the lockout row lock in the database serialises attempts across nodes); it only
+ * keeps a burst of parallel guesses from piling up as database lock waits, which H2 in particular
+ * serves slowly.
  */
 final class UserLocks {
 

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Asks the central, versioned policy (ENGINE-WEBAUTHN-POLICY's {@link PolicyService}) about one
- * login. The Crowd REST API does not say which directory a user comes from, so directory rules
- * see an empty directory name here; a login always asks for a fresh second factor, so no earlier
+ * login. The Crowd REST API does not say which directory a user comes from, so directory rules see
+ * an empty directory name here; a login always asks for a fresh second factor, so no earlier
  * verification is passed in.
  */
 public final class PolicyGate {

@@ -213,7 +213,8 @@ final class LoginPages {
     if (enrolled.contains(FactorType.TOTP) && tx.allowedFactors().contains(FactorType.TOTP)) {
       methods.add(AuthMethod.OTP.claimValue());
     }
-    if (enrolled.contains(FactorType.WEBAUTHN) && tx.allowedFactors().contains(FactorType.WEBAUTHN)) {
+    if (enrolled.contains(FactorType.WEBAUTHN)
+        && tx.allowedFactors().contains(FactorType.WEBAUTHN)) {
       methods.add(AuthMethod.HARDWARE_KEY.claimValue());
     }
     methods.add(AuthMethod.RECOVERY_CODE.claimValue());
@@ -290,7 +291,8 @@ final class LoginPages {
   }
 
   private void startKey(Web web, boolean failed) throws IOException {
-    Optional<String> options = service.loginFlow().startSecurityKeyEnrolment(handle(web), web.client());
+    Optional<String> options =
+        service.loginFlow().startSecurityKeyEnrolment(handle(web), web.client());
     if (options.isEmpty()) {
       outcome(web, new LoginOutcome.NoLogin());
       return;
@@ -308,7 +310,8 @@ final class LoginPages {
     LoginOutcome outcome =
         service
             .loginFlow()
-            .finishSecurityKeyEnrolment(handle(web), credential, nickname, web.client(), heldToken(web));
+            .finishSecurityKeyEnrolment(
+                handle(web), credential, nickname, web.client(), heldToken(web));
     if (outcome instanceof LoginOutcome.WrongCode) {
       startKey(web, true);
     } else {

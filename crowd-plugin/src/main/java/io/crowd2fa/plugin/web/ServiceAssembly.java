@@ -5,12 +5,12 @@ import io.crowd2fa.crowd.CrowdClient;
 import io.crowd2fa.crowd.CrowdProperties;
 import io.crowd2fa.plugin.assertion.AssertionIssuer;
 import io.crowd2fa.plugin.assertion.AssertionReader;
+import io.crowd2fa.plugin.config.ConfigurationException;
 import io.crowd2fa.plugin.config.Product;
 import io.crowd2fa.plugin.config.ServiceConfig;
 import io.crowd2fa.plugin.config.ServiceConfigLoader;
 import io.crowd2fa.plugin.crypto.MasterKeyStore;
 import io.crowd2fa.plugin.crypto.SecretBox;
-import io.crowd2fa.plugin.config.ConfigurationException;
 import io.crowd2fa.plugin.engine.EnginePorts;
 import io.crowd2fa.plugin.engine.EngineSettings;
 import io.crowd2fa.plugin.engine.TwoFactorEngine;
@@ -42,7 +42,6 @@ import io.crowd2fa.plugin.webauthn.WebAuthnSettings;
 import io.crowd2fa.plugin.webauthn.WebAuthnStores;
 import io.crowd2fa.plugin.webauthn.persistence.JpaWebAuthnStore;
 import io.crowd2fa.plugin.webauthn.persistence.WebAuthnEntities;
-import java.util.stream.Collectors;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -50,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * The composition root of the 2FA service: builds every part from the configuration. One per

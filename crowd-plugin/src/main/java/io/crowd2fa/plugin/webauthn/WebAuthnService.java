@@ -48,7 +48,8 @@ import java.util.stream.Collectors;
  * Security keys and passkeys as a second factor, on Yubico's {@link RelyingParty}. Yubico checks
  * the ceremony; this class owns what the library leaves to the relying party: challenges stored
  * server-side, bound to the login transaction, single-use and short-lived; credential-id
- * uniqueness; counter persistence and clone response; attempt counting; audit.
+ * uniqueness; counter persistence and clone response; audit. Attempts are counted, and lockout
+ * applied, by the engine ({@link SecondFactorGuard}).
  */
 public final class WebAuthnService {
 
@@ -345,7 +346,8 @@ public final class WebAuthnService {
     if (refused.isPresent()) {
       return refused.get();
     }
-    AssertionRequest request = stored(() -> YubicoJson.assertionRequest(pending.get().requestJson()));
+    AssertionRequest request =
+        stored(() -> YubicoJson.assertionRequest(pending.get().requestJson()));
     try {
       AssertionResult result =
           relyingParty.finishAssertion(

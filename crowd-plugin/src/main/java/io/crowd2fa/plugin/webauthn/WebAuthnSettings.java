@@ -32,7 +32,7 @@ public record WebAuthnSettings(
     if (origins == null || origins.isEmpty()) {
       throw new IllegalArgumentException("at least one origin is required");
     }
-    origins.forEach(WebAuthnSettings::requireOrigin);
+    origins.forEach(o -> requireOrigin(o, rpId));
     origins = Set.copyOf(origins);
     if (userVerification == null || attestation == null) {
       throw new IllegalArgumentException("userVerification and attestation are required");
@@ -56,8 +56,13 @@ public record WebAuthnSettings(
         MAX_CHALLENGE_TIMEOUT);
   }
 
-  private static void requireOrigin(String origin) {
-    URI uri = URI.create(origin);
+  private static void requireOrigin(String origin, String rpId) {
+    URI uri;
+    try {
+      uri = URI.create(origin);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("origin is not a URI: " + origin, e);
+    }
     boolean secure = "https".equals(uri.getScheme());
     boolean localhost = "http".equals(uri.getScheme()) && "localhost".equals(uri.getHost());
     if (!(secure || localhost)
@@ -65,6 +70,10 @@ public record WebAuthnSettings(
         || !origin.equals(uri.getScheme() + "://" + uri.getRawAuthority())) {
       throw new IllegalArgumentException(
           "origin must be https://host[:port] (http only for localhost): " + origin);
+    }
+    // Browsers refuse an rpId that is not the origin's host or a registrable suffix of it.
+    if (!uri.getHost().equals(rpId) && !uri.getHost().endsWith("." + rpId)) {
+      throw new IllegalArgumentException("origin " + origin + " is not within rpId " + rpId);
     }
   }
 }

@@ -20,8 +20,8 @@ import java.io.IOException;
 /**
  * Reads Yubico's JSON types with one shared mapper. Yubico's own {@code parse...Json} and {@code
  * fromJson} methods build a new {@code ObjectMapper} (with cold caches) on every call, which cost
- * most of an assertion's CPU in the benchmark; this mapper is configured identically to
- * Yubico's {@code JacksonCodecs.json()} and is thread-safe once built.
+ * most of an assertion's CPU in the benchmark; this mapper is configured identically to Yubico's
+ * {@code JacksonCodecs.json()} and is thread-safe once built.
  */
 final class YubicoJson {
   private static final ObjectMapper MAPPER =

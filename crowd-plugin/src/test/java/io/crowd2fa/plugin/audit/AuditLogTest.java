@@ -32,8 +32,13 @@ class AuditLogTest {
       AuditEventType type = i % 3 == 0 ? AuditEventType.LOCKOUT : AuditEventType.TOTP_VERIFICATION;
       log.append(
           AuditEvent.of(
-              T0.plusSeconds(i), i % 2 == 0 ? "alice" : "bob", "10.0.0." + i, "UA", type,
-              i % 5 == 0 ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, "event " + i));
+              T0.plusSeconds(i),
+              i % 2 == 0 ? "alice" : "bob",
+              "10.0.0." + i,
+              "UA",
+              type,
+              i % 5 == 0 ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+              "event " + i));
     }
   }
 
@@ -55,8 +60,16 @@ class AuditLogTest {
   void queryByTypeAndTimeRangeCombines() {
     AuditPage page =
         log.query(
-            new AuditQuery(null, java.util.Set.of(AuditEventType.LOCKOUT), T0.plusSeconds(3), T0.plusSeconds(12), 0, 100));
-    assertThat(page.events()).extracting(AuditEvent::detail).containsExactly("event 9", "event 6", "event 3");
+            new AuditQuery(
+                null,
+                java.util.Set.of(AuditEventType.LOCKOUT),
+                T0.plusSeconds(3),
+                T0.plusSeconds(12),
+                0,
+                100));
+    assertThat(page.events())
+        .extracting(AuditEvent::detail)
+        .containsExactly("event 9", "event 6", "event 3");
   }
 
   @Test
@@ -72,7 +85,14 @@ class AuditLogTest {
   @Test
   void overLongFieldsAreClippedNotRejected() {
     AuditEvent event =
-        AuditEvent.of(T0, "carol", "x".repeat(500), "u".repeat(5000), AuditEventType.LOCKOUT, AuditOutcome.FAILURE, "d".repeat(5000));
+        AuditEvent.of(
+            T0,
+            "carol",
+            "x".repeat(500),
+            "u".repeat(5000),
+            AuditEventType.LOCKOUT,
+            AuditOutcome.FAILURE,
+            "d".repeat(5000));
     log.append(event);
     AuditEvent stored = log.query(AuditQuery.forUser("carol")).events().get(0);
     assertThat(stored.userAgent()).hasSize(AuditEvent.MAX_USER_AGENT);
@@ -81,8 +101,11 @@ class AuditLogTest {
 
   @Test
   void invalidQueriesAndTypesAreRefused() {
-    assertThatThrownBy(() -> AuditQuery.forUser("a").page(0, 501)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> AuditQuery.forUser("a").between(T0, T0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> AuditEventType.of("lower case")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AuditQuery.forUser("a").page(0, 501))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AuditQuery.forUser("a").between(T0, T0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AuditEventType.of("lower case"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -69,7 +69,8 @@ class RecoveryCodeVerificationTest {
     String code = codes.codes().get(3);
 
     assertThat(verify(code)).isEqualTo(ACCEPTED);
-    assertThat(verify(code)).isEqualTo(new VerificationResult.Rejected(RejectionReason.INVALID_CODE));
+    assertThat(verify(code))
+        .isEqualTo(new VerificationResult.Rejected(RejectionReason.INVALID_CODE));
 
     assertThat(fixture.engine.remainingRecoveryCodes(user)).isEqualTo(9);
     AuditEvent failure = fixture.latestEvent(user, AuditEventType.RECOVERY_CODE_VERIFICATION);
@@ -83,7 +84,8 @@ class RecoveryCodeVerificationTest {
     char last = code.charAt(code.length() - 1);
     String forged = code.substring(0, code.length() - 1) + (last == 'z' ? 'y' : 'z');
 
-    assertThat(verify(forged)).isEqualTo(new VerificationResult.Rejected(RejectionReason.INVALID_CODE));
+    assertThat(verify(forged))
+        .isEqualTo(new VerificationResult.Rejected(RejectionReason.INVALID_CODE));
     assertThat(fixture.latestEvent(user, AuditEventType.RECOVERY_CODE_VERIFICATION).detail())
         .contains("wrong secret");
     assertThat(verify(code)).isEqualTo(ACCEPTED);

@@ -61,11 +61,11 @@ class SecretsAtRestTest {
           .doesNotContain(enrolment.base32Secret().toLowerCase(Locale.ROOT))
           .doesNotContain(HexFormat.of().formatHex(raw))
           .doesNotContain(Base64.getEncoder().encodeToString(raw).toLowerCase(Locale.ROOT))
-          .doesNotContain(Base64.getUrlEncoder().withoutPadding().encodeToString(raw).toLowerCase(Locale.ROOT));
+          .doesNotContain(
+              Base64.getUrlEncoder().withoutPadding().encodeToString(raw).toLowerCase(Locale.ROOT));
     }
     for (String code : codes.codes()) {
-      String secret =
-          ((RecoveryCodeFormat.Valid) RecoveryCodeFormat.parse(code)).parts().secret();
+      String secret = ((RecoveryCodeFormat.Valid) RecoveryCodeFormat.parse(code)).parts().secret();
       assertThat(dump).doesNotContain(code).doesNotContain(secret);
     }
   }
@@ -91,8 +91,7 @@ class SecretsAtRestTest {
         }
       }
       for (String table : tables) {
-        try (ResultSet rows =
-            statement.executeQuery("select t::text from \"" + table + "\" t")) {
+        try (ResultSet rows = statement.executeQuery("select t::text from \"" + table + "\" t")) {
           while (rows.next()) {
             out.append(table).append(' ').append(rows.getString(1)).append('\n');
           }

@@ -84,6 +84,52 @@ class DatabaseTest {
   }
 
   @Test
+  void fromConnectionJoinsTheCurrentTransactionAndRollsBackWithIt() {
+    assertThatThrownBy(
+            () ->
+                database.inTransaction(
+                    session -> {
+                      insertAuditRow(session, "jdbc-probe");
+                      long seen =
+                          database.fromConnection(
+                              connection -> {
+                                try (Statement statement = connection.createStatement();
+                                    ResultSet rows =
+                                        statement.executeQuery(
+                                            "select count(*) from audit_event"
+                                                + " where username = 'jdbc-probe'")) {
+                                  rows.next();
+                                  return rows.getLong(1);
+                                }
+                              });
+                      assertThat(seen).isEqualTo(1);
+                      throw new IllegalStateException("roll back");
+                    }))
+        .hasMessage("roll back");
+    long after =
+        database.fromConnection(
+            connection -> {
+              try (Statement statement = connection.createStatement();
+                  ResultSet rows =
+                      statement.executeQuery(
+                          "select count(*) from audit_event where username = 'jdbc-probe'")) {
+                rows.next();
+                return rows.getLong(1);
+              }
+            });
+    assertThat(after).isZero();
+  }
+
+  @Test
+  void fromConnectionTurnsSqlExceptionsIntoDatabaseFault() {
+    assertThatThrownBy(
+            () ->
+                database.fromConnection(
+                    connection -> connection.createStatement().executeQuery("select * from nope")))
+        .isInstanceOf(DatabaseFault.class);
+  }
+
+  @Test
   void sqlErrorsSurfaceAsDatabaseFault() {
     assertThatThrownBy(
             () ->

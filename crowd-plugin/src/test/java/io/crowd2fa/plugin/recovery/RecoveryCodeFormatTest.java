@@ -43,7 +43,14 @@ class RecoveryCodeFormatTest {
 
   @ParameterizedTest(name = "parseWhen[{0}]ThenMalformed")
   @NullAndEmptySource
-  @ValueSource(strings = {"abcd", "abcd-efgh-jkmn-pqrs-tvwx-yz01-234", "abcd-efgh-jkmn-pqrs-tvwx-yz01-2345-6", "abcd-efgh-jkmn-pqrs-tvwx-yz01-23u5", "ａbcd-efgh-jkmn-pqrs-tvwx-yz01-2345"})
+  @ValueSource(
+      strings = {
+        "abcd",
+        "abcd-efgh-jkmn-pqrs-tvwx-yz01-234",
+        "abcd-efgh-jkmn-pqrs-tvwx-yz01-2345-6",
+        "abcd-efgh-jkmn-pqrs-tvwx-yz01-23u5",
+        "ａbcd-efgh-jkmn-pqrs-tvwx-yz01-2345"
+      })
   void parseWhenWrongLengthOrAlphabetThenMalformed(String raw) {
     assertThat(RecoveryCodeFormat.parse(raw)).isInstanceOf(RecoveryCodeFormat.Malformed.class);
   }

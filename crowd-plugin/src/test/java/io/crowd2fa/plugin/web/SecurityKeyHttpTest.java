@@ -80,7 +80,8 @@ class SecurityKeyHttpTest {
     ServiceHarness.Browser browser = harness.browser();
     steps.password(browser, "alice", ServiceHarness.JIRA);
     String answer = key.assertion(options(browser.get("/challenge")));
-    assertThat(browser.post("/challenge", Map.of("method", "hwk", "credential", answer)).statusCode())
+    assertThat(
+            browser.post("/challenge", Map.of("method", "hwk", "credential", answer)).statusCode())
         .isEqualTo(303);
 
     ServiceHarness.Browser attacker = harness.browser();

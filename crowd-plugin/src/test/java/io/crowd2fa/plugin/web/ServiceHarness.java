@@ -40,7 +40,7 @@ import org.h2.tools.Server;
  * The 2FA servlet on its own embedded Tomcat 9 (as the standalone runner hosts it), against the
  * sandbox's Crowd stand-in, with an H2 database served over TCP so a test can take it away.
  */
-final class ServiceHarness implements AutoCloseable {
+public final class ServiceHarness implements AutoCloseable {
 
   static final String SERVICE_PATH = "/crowd/plugins/servlet/2fa";
   static final String JIRA = "https://jira.example.com";
@@ -48,13 +48,13 @@ final class ServiceHarness implements AutoCloseable {
 
   final TestClock clock = new TestClock(Instant.parse("2026-11-28T10:00:00Z"));
   final Path home;
-  final CrowdStandIn crowd;
+  public final CrowdStandIn crowd;
   final Server h2;
   final String jdbcUrl;
   private final Tomcat tomcat;
   final URI base;
 
-  ServiceHarness() throws Exception {
+  public ServiceHarness() throws Exception {
     home = Files.createTempDirectory("crowd2fa-web-test");
     int crowdPort = freePort();
     crowd = CrowdStandIn.builder().port(crowdPort).clock(clock).build().start();
@@ -76,9 +76,23 @@ final class ServiceHarness implements AutoCloseable {
     Context context = tomcat.addContext("/crowd", null);
     Wrapper wrapper = Tomcat.addServlet(context, "crowd2fa", new TwoFactorServlet());
     wrapper.addInitParameter(TwoFactorServlet.CONFIG_PARAM, config.toString());
+    // Started with Tomcat (not on the first request), with the test clock already in place.
+    wrapper.setLoadOnStartup(1);
+    context.addServletContainerInitializer(
+        (classes, servletContext) ->
+            servletContext.setAttribute(TwoFactorServlet.CLOCK_ATTRIBUTE, clock),
+        null);
     context.addServletMappingDecoded("/plugins/servlet/2fa/*", "crowd2fa");
     tomcat.start();
-    context.getServletContext().setAttribute(TwoFactorServlet.CLOCK_ATTRIBUTE, clock);
+  }
+
+  /** Writes a configuration for a service at {@code serviceBase} against this stand-in. */
+  public Path writeConfiguration(URI crowdBase, URI serviceBase, String name) throws IOException {
+    Path config = writeConfiguration(crowdBase);
+    String text = Files.readString(config).replace(base.toString(), serviceBase.toString());
+    Path other = home.resolve(name);
+    Files.writeString(other, text);
+    return other;
   }
 
   private Path writeConfiguration(URI crowdBase) throws IOException {
@@ -111,14 +125,14 @@ final class ServiceHarness implements AutoCloseable {
     return config;
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
   /** A browser: its own cookie jar, redirects not followed so each step can be inspected. */
-  Browser browser() {
+  public Browser browser() {
     return new Browser();
   }
 
@@ -170,7 +184,7 @@ final class ServiceHarness implements AutoCloseable {
   }
 
   /** One user agent. */
-  final class Browser {
+  public final class Browser {
     final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http =
         HttpClient.newBuilder()
@@ -179,7 +193,7 @@ final class ServiceHarness implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    HttpResponse<String> get(String pathAndQuery) {
+    public HttpResponse<String> get(String pathAndQuery) {
       return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET());
     }
 
@@ -200,7 +214,7 @@ final class ServiceHarness implements AutoCloseable {
     HttpResponse<String> send(HttpRequest.Builder request) {
       try {
         return http.send(
-            request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {

@@ -5,6 +5,8 @@ import com.yubico.webauthn.AssertionResult;
 import com.yubico.webauthn.FinishAssertionOptions;
 import com.yubico.webauthn.RelyingParty;
 import com.yubico.webauthn.StartAssertionOptions;
+import com.yubico.webauthn.data.AuthenticatorAssertionResponse;
+import com.yubico.webauthn.data.ClientAssertionExtensionOutputs;
 import com.yubico.webauthn.data.PublicKeyCredential;
 import com.yubico.webauthn.exception.AssertionFailedException;
 import io.crowd2fa.plugin.engine.RequestContext;
@@ -12,13 +14,11 @@ import io.crowd2fa.plugin.engine.TwoFactorEngine;
 import io.crowd2fa.plugin.lockout.LockoutPolicy;
 import io.crowd2fa.plugin.webauthn.WebAuthnTestSupport.InMemoryLockoutRepository;
 import io.crowd2fa.plugin.webauthn.WebAuthnTestSupport.RecordingAuditLog;
-import com.yubico.webauthn.data.AuthenticatorAssertionResponse;
-import com.yubico.webauthn.data.ClientAssertionExtensionOutputs;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +45,8 @@ public class WebAuthnAssertionBenchmark {
   private RelyingParty relyingParty;
   private AssertionRequest request;
   private String responseJson;
-  private PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs> parsed;
+  private PublicKeyCredential<AuthenticatorAssertionResponse, ClientAssertionExtensionOutputs>
+      parsed;
   private Signature jdkVerifier;
   private PublicKey publicKey;
   private byte[] signedData;
@@ -86,7 +87,10 @@ public class WebAuthnAssertionBenchmark {
       parsed = PublicKeyCredential.parseAssertionResponseJson(responseJson);
       AuthenticatorAssertionResponse response = parsed.getResponse();
       signedData =
-          response.getAuthenticatorData().concat(Crypto.sha256(response.getClientDataJSON())).getBytes();
+          response
+              .getAuthenticatorData()
+              .concat(Crypto.sha256(response.getClientDataJSON()))
+              .getBytes();
       signature = response.getSignature().getBytes();
       publicKey = key.keyPair.getPublic();
       jdkVerifier = Signature.getInstance("SHA256withECDSA");
@@ -96,8 +100,9 @@ public class WebAuthnAssertionBenchmark {
   }
 
   /**
-   * Parse the browser's JSON (with the service's shared mapper) and run every ceremony step, including the ES256 signature check. The
-   * stored counter is never advanced here, so the same response stays valid for each call.
+   * Parse the browser's JSON (with the service's shared mapper) and run every ceremony step,
+   * including the ES256 signature check. The stored counter is never advanced here, so the same
+   * response stays valid for each call.
    */
   @Benchmark
   public AssertionResult parseAndVerifyEs256Assertion()

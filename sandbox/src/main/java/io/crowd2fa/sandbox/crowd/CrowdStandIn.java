@@ -90,7 +90,10 @@ public final class CrowdStandIn implements AutoCloseable {
     new CountDownLatch(1).await();
   }
 
-  /** Starts Tomcat; returns this for chaining. */
+  /**
+   * Starts Tomcat; returns this for chaining. After {@link #stop()} it may be started again, on the
+   * same port, with the users and sessions it had (a Crowd that was down and is back).
+   */
   public synchronized CrowdStandIn start() {
     if (tomcat != null) {
       throw new IllegalStateException("already started");
@@ -100,7 +103,9 @@ public final class CrowdStandIn implements AutoCloseable {
       Tomcat server = new Tomcat();
       server.setBaseDir(baseDir.toString());
       Connector connector = new Connector("HTTP/1.1");
-      connector.setPort(settings.port);
+      // A restart after stop() reuses the port first bound, so clients find Crowd back where it
+      // was.
+      connector.setPort(port != 0 ? port : settings.port);
       connector.setProperty("address", settings.bindAddress);
       // The sandbox's products validate on every request; closing keep-alive connections every
       // 100 requests (Tomcat's default) would make the stand-in, not Crowd, the bottleneck.
@@ -150,7 +155,10 @@ public final class CrowdStandIn implements AutoCloseable {
     }
   }
 
-  /** Stops Tomcat and forgets every session; a client then finds Crowd down. */
+  /**
+   * Stops Tomcat; a client then finds Crowd down. The in-memory state lives as long as this object:
+   * a new stand-in starts from its seed.
+   */
   public synchronized void stop() {
     Stall current = stall.getAndSet(null);
     if (current != null) {

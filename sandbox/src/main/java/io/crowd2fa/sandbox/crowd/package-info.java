@@ -18,5 +18,8 @@
  *       {@code jira}/{@code jira-secret} (jira-software-users), {@code confluence}/{@code
  *       confluence-secret} (confluence-users, external).
  * </ul>
+ *
+ * <p>Passwords are stored as bcrypt hashes of cost 4: they are published above, and a low cost
+ * keeps the many logins of the test suites fast.
  */
 package io.crowd2fa.sandbox.crowd;

@@ -108,7 +108,26 @@ class CrowdFaultsTest {
   }
 
   @Test
-  void stoppedStandInForgetsSessionsAsItKeepsThemOnlyInMemory() {
+  void crowdBackAfterOutageThenSameUrlAnsweringWithItsSessions() {
+    ValidationFactors factors = ValidationFactors.fromRequest("127.0.0.1", null);
+    try (CrowdStandIn crowd = CrowdStandIn.builder().port(0).build().start()) {
+      CrowdClient jira = client(crowd.baseUrl());
+      SsoToken token =
+          jira.createSession(SessionRequest.withoutPassword("alice", factors))
+              .orElseThrow()
+              .token();
+
+      crowd.stop();
+      assertThatThrownBy(() -> jira.validateSession(token, factors))
+          .isInstanceOf(CrowdUnreachableException.class);
+      crowd.start();
+
+      assertThat(jira.validateSession(token, factors).isOk()).isTrue();
+    }
+  }
+
+  @Test
+  void newStandInForgetsSessionsAsItKeepsThemOnlyInMemory() {
     ValidationFactors factors = ValidationFactors.fromRequest("127.0.0.1", null);
     SsoToken token;
     try (CrowdStandIn first = CrowdStandIn.builder().port(0).build().start()) {

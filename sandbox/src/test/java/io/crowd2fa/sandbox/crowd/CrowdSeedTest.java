@@ -36,9 +36,9 @@ class CrowdSeedTest {
     CrowdSeed seed = CrowdSeed.demo();
 
     assertThat(seed.directories().get(0).users())
-        .allSatisfy(user -> assertThat(user.passwordBcrypt()).startsWith("$2a$10$"));
+        .allSatisfy(user -> assertThat(user.passwordBcrypt()).startsWith("$2a$04$"));
     assertThat(seed.applications())
-        .allSatisfy(app -> assertThat(app.passwordBcrypt()).startsWith("$2a$10$"));
+        .allSatisfy(app -> assertThat(app.passwordBcrypt()).startsWith("$2a$04$"));
   }
 
   @Test

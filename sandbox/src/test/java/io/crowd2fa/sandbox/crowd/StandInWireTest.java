@@ -227,6 +227,15 @@ class StandInWireTest {
   }
 
   @Test
+  void groupListWhenPagingParameterMalformedThen400IllegalArgument() throws Exception {
+    HttpResponse<String> response =
+        call("GET", "user/group/direct?username=admin&max-results=many", null);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(body(response).get("reason").asText()).isEqualTo("ILLEGAL_ARGUMENT");
+  }
+
+  @Test
   void membershipCheckThen200ForMemberAnd404MembershipNotFound() throws Exception {
     assertThat(
             call("GET", "group/user/nested?groupname=jira-software-users&username=admin", null)

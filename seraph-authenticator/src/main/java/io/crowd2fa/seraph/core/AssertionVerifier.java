@@ -39,7 +39,7 @@ public final class AssertionVerifier {
 
   public AssertionVerifier(KeySource keys, String expectedIssuer, Clock clock, Duration skew) {
     this.keys = keys;
-    this.expectedIssuer = expectedIssuer;
+    this.expectedIssuer = withoutTrailingSlash(expectedIssuer);
     this.clock = clock;
     this.allowedSkew = skew;
   }
@@ -85,7 +85,7 @@ public final class AssertionVerifier {
       return new Rejected(Reason.BAD_CLAIMS);
     }
     Instant now = clock.instant();
-    if (!expectedIssuer.equals(claims.issuer())) {
+    if (!expectedIssuer.equals(withoutTrailingSlash(claims.issuer()))) {
       return new Rejected(Reason.WRONG_ISSUER);
     }
     if (claims.issuedAt().isAfter(now.plus(allowedSkew))) {
@@ -98,6 +98,11 @@ public final class AssertionVerifier {
       return new Rejected(Reason.UNBOUND);
     }
     return new Verified(claims);
+  }
+
+  // The service and each product name the same base URL, one perhaps with a trailing slash.
+  private static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private static Optional<String> acceptableKid(Map<String, Object> header) {

@@ -185,7 +185,10 @@ public final class TwoFactorSso {
         return known;
       }
     }
-    if (request.getAttribute(REQUEST_REFUSED) != null) {
+    if (request.getAttribute(REQUEST_REFUSED) instanceof Validation earlier) {
+      // Seraph asks several times per request, sometimes without a response (getUser(request));
+      // answer once the response is at hand, but never validate twice.
+      respond(earlier, request, response);
       return null;
     }
     Validation outcome;
@@ -209,7 +212,7 @@ public final class TwoFactorSso {
     if (outcome == null) {
       return product.basicLogin(request, response);
     }
-    request.setAttribute(REQUEST_REFUSED, Boolean.TRUE);
+    request.setAttribute(REQUEST_REFUSED, outcome);
     clearSession(request, product);
     log(outcome, request);
     respond(outcome, request, response);

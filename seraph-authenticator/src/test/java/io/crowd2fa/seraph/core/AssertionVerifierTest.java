@@ -136,6 +136,14 @@ class AssertionVerifierTest {
   }
 
   @Test
+  void verifyWhenIssuerDiffersOnlyByTrailingSlashThenAccepted() {
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder(aliceClaims()).issuer(TokenMint.ISSUER + "/").build();
+
+    assertThat(verifier.verify(service.sign(claims), TOKEN)).isInstanceOf(Verified.class);
+  }
+
+  @Test
   void verifyWhenAmrNamesUnknownMethodThenBadClaims() {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder(aliceClaims()).claim("amr", java.util.List.of("sms")).build();

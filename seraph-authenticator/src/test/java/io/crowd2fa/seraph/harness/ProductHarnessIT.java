@@ -225,6 +225,24 @@ class ProductHarnessIT {
   }
 
   @Test
+  void authenticatorLoadedFromTheBuiltJarInTheWebAppsOwnClassLoader() throws Exception {
+    Class<?> loaded = jira.authenticator().getClass();
+    Path jar = Path.of(System.getProperty("crowd2fa.seraph.jar", "target/crowd2fa-seraph.jar"));
+
+    assertThat(loaded.getName()).isEqualTo(JiraTwoFactorAuthenticator.class.getName());
+    assertThat(loaded).isNotSameAs(JiraTwoFactorAuthenticator.class);
+    assertThat(Path.of(loaded.getProtectionDomain().getCodeSource().getLocation().toURI()))
+        .isEqualTo(jar.toAbsolutePath());
+    assertThat(
+            Class.forName("io.crowd2fa.crowd.CrowdClient", false, loaded.getClassLoader())
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI())
+        .isEqualTo(jar.toAbsolutePath().toUri());
+  }
+
+  @Test
   void validSsoThenCanonicalPagesServedAndShowTheUser() {
     Browser alice = signedIn("alice", CLOCK.instant());
 

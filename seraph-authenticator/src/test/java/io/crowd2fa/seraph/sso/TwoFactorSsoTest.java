@@ -6,6 +6,7 @@ import io.crowd2fa.seraph.testing.FakeCrowd;
 import io.crowd2fa.seraph.testing.FakeFetcher;
 import io.crowd2fa.seraph.testing.FakeRequest;
 import io.crowd2fa.seraph.testing.FakeResponse;
+import io.crowd2fa.seraph.testing.LogCapture;
 import io.crowd2fa.seraph.testing.MutableClock;
 import io.crowd2fa.seraph.testing.TestSettings;
 import io.crowd2fa.seraph.testing.TokenMint;
@@ -191,7 +192,11 @@ class TwoFactorSsoTest {
     FakeRequest request = again(lastRequest).header("X-Requested-With", "XMLHttpRequest");
     FakeResponse response = new FakeResponse();
 
-    assertThat(sso.getUser(request, response, product)).isNull();
+    try (LogCapture log = new LogCapture(TwoFactorSso.class)) {
+      assertThat(sso.getUser(request, response, product)).isNull();
+      assertThat(log.lines())
+          .anyMatch(l -> l.startsWith("WARNING") && l.contains("Crowd could not validate"));
+    }
     assertThat(product.cleared).isEqualTo(1);
     assertThat(response.status).isEqualTo(401);
     assertThat(response.body()).contains("authentication_unavailable");
@@ -212,7 +217,10 @@ class TwoFactorSsoTest {
             .sign(TokenMint.claims("alice", TOKEN, NOW, Duration.ofHours(1)).build());
     FakeResponse response = new FakeResponse();
 
-    assertThat(sso.getUser(browser(TOKEN, forged), response, product)).isNull();
+    try (LogCapture log = new LogCapture(TwoFactorSso.class)) {
+      assertThat(sso.getUser(browser(TOKEN, forged), response, product)).isNull();
+      assertThat(log.lines()).anyMatch(l -> l.contains("assertion BAD_SIGNATURE"));
+    }
     assertThat(crowd.validations).isZero();
     assertThat(response.redirect).startsWith(TestSettings.SERVICE + "/verify?os_destination=");
   }
@@ -221,8 +229,11 @@ class TwoFactorSsoTest {
   void getUserWhenAlgNoneOrHmacConfusionThenRefused() {
     var claims = TokenMint.claims("alice", TOKEN, NOW, Duration.ofHours(1)).build();
 
-    assertThat(sso.getUser(browser(TOKEN, service.unsigned(claims)), new FakeResponse(), product))
-        .isNull();
+    try (LogCapture log = new LogCapture(TwoFactorSso.class)) {
+      assertThat(sso.getUser(browser(TOKEN, service.unsigned(claims)), new FakeResponse(), product))
+          .isNull();
+      assertThat(log.lines()).anyMatch(l -> l.contains("assertion UNACCEPTABLE_HEADER"));
+    }
     assertThat(
             sso.getUser(
                 browser(TOKEN, service.hmacWithPublicKey(claims)), new FakeResponse(), product))
@@ -346,6 +357,18 @@ class TwoFactorSsoTest {
     sso.getUser(request, response, product);
 
     assertThat(response.body()).containsOnlyOnce("error");
+  }
+
+  @Test
+  void getUserWhenFirstAskedWithoutResponseThenLaterCallStillAnswersTheApiClient() {
+    FakeRequest request = browser(TOKEN, "garbage").header("X-Requested-With", "XMLHttpRequest");
+    FakeResponse response = new FakeResponse();
+
+    assertThat(sso.getUser(request, null, product)).isNull();
+    assertThat(sso.getUser(request, response, product)).isNull();
+
+    assertThat(response.status).isEqualTo(401);
+    assertThat(response.body()).contains("step_up_required");
   }
 
   @Test

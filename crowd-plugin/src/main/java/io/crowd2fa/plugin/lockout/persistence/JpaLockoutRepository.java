@@ -10,9 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link LockoutRepository} on {@code lockout_counter}. The row is created with {@code INSERT ...
- * ON CONFLICT DO NOTHING} (PostgreSQL, and H2 in PostgreSQL mode) and then locked with {@code
- * SELECT ... FOR UPDATE}, so concurrent first attempts neither fail nor double-create.
+ * {@link LockoutRepository} on {@code lockout_counter}. The row is locked with {@code SELECT ...
+ * FOR UPDATE}; a missing row is first created with {@code INSERT ... ON CONFLICT DO NOTHING}
+ * (PostgreSQL, and H2 in PostgreSQL mode), so concurrent first attempts neither fail nor
+ * double-create.
  */
 public final class JpaLockoutRepository implements LockoutRepository {
 
@@ -26,21 +27,22 @@ public final class JpaLockoutRepository implements LockoutRepository {
   public LockoutState lockForUpdate(String username, AttemptCounter counter, Instant now) {
     return database.fromTransaction(
         session -> {
-          session
-              .createNativeMutationQuery(
-                  "insert into lockout_counter (username, counter, consecutive_failures,"
-                      + " locked_until, window_started_at, window_failures)"
-                      + " values (:username, :counter, 0, null, :now, 0)"
-                      + " on conflict do nothing")
-              .setParameter("username", username)
-              .setParameter("counter", counter.name())
-              .setParameter("now", now)
-              .executeUpdate();
+          LockoutCounterEntity.Key key = new LockoutCounterEntity.Key(username, counter);
           LockoutCounterEntity entity =
-              session.find(
-                  LockoutCounterEntity.class,
-                  new LockoutCounterEntity.Key(username, counter),
-                  LockModeType.PESSIMISTIC_WRITE);
+              session.find(LockoutCounterEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
+          if (entity == null) {
+            session
+                .createNativeMutationQuery(
+                    "insert into lockout_counter (username, counter, consecutive_failures,"
+                        + " locked_until, window_started_at, window_failures)"
+                        + " values (:username, :counter, 0, null, :now, 0)"
+                        + " on conflict do nothing")
+                .setParameter("username", username)
+                .setParameter("counter", counter.name())
+                .setParameter("now", now)
+                .executeUpdate();
+            entity = session.find(LockoutCounterEntity.class, key, LockModeType.PESSIMISTIC_WRITE);
+          }
           return entity.toState();
         });
   }

@@ -82,44 +82,39 @@ public final class JpaTotpCredentialRepository implements TotpCredentialReposito
 
   @Override
   public boolean activate(UUID id, long confirmedStep, Instant now) {
-    return update(
-            "update TotpCredentialEntity c set c.status = :active, c.activatedAt = :now,"
-                + " c.expiresAt = null, c.lastUsedStep = :step, c.lastUsedAt = :now"
-                + " where c.id = :id and c.status = :pending and c.expiresAt > :now",
-            id,
-            confirmedStep,
-            now)
+    return database.fromTransaction(
+            session ->
+                session
+                    .createMutationQuery(
+                        "update TotpCredentialEntity c set c.status = :active,"
+                            + " c.activatedAt = :now, c.expiresAt = null,"
+                            + " c.lastUsedStep = :step, c.lastUsedAt = :now"
+                            + " where c.id = :id and c.status = :pending and c.expiresAt > :now")
+                    .setParameter("id", id)
+                    .setParameter("step", confirmedStep)
+                    .setParameter("now", now)
+                    .setParameter("active", TotpCredentialStatus.ACTIVE)
+                    .setParameter("pending", TotpCredentialStatus.PENDING)
+                    .executeUpdate())
         == 1;
   }
 
   @Override
   public boolean acceptStep(UUID id, long step, Instant now) {
     // The whole single-use rule is this WHERE clause: the database decides, not this node.
-    return update(
-            "update TotpCredentialEntity c set c.lastUsedStep = :step, c.lastUsedAt = :now"
-                + " where c.id = :id and c.status = :active"
-                + " and (c.lastUsedStep is null or c.lastUsedStep < :step)",
-            id,
-            step,
-            now)
-        == 1;
-  }
-
-  private int update(String hql, UUID id, long step, Instant now) {
     return database.fromTransaction(
-        session -> {
-          var query =
-              session
-                  .createMutationQuery(hql)
-                  .setParameter("id", id)
-                  .setParameter("step", step)
-                  .setParameter("now", now)
-                  .setParameter("active", TotpCredentialStatus.ACTIVE);
-          if (hql.contains(":pending")) {
-            query.setParameter("pending", TotpCredentialStatus.PENDING);
-          }
-          return query.executeUpdate();
-        });
+            session ->
+                session
+                    .createMutationQuery(
+                        "update TotpCredentialEntity c set c.lastUsedStep = :step,"
+                            + " c.lastUsedAt = :now where c.id = :id and c.status = :active"
+                            + " and (c.lastUsedStep is null or c.lastUsedStep < :step)")
+                    .setParameter("id", id)
+                    .setParameter("step", step)
+                    .setParameter("now", now)
+                    .setParameter("active", TotpCredentialStatus.ACTIVE)
+                    .executeUpdate())
+        == 1;
   }
 
   @Override

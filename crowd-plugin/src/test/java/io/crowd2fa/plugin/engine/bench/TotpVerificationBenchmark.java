@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * A full TOTP verification through {@code TwoFactorEngine.verifyTotp}: lockout row lock and
- * count, secret unsealing, window check, conditional step update, lockout reset, audit insert,
- * commit. Eight callers, each its own user (one user's attempts are serialised by design).
+ * A full TOTP verification through {@code TwoFactorEngine.verifyTotp}: lockout row lock and count,
+ * secret unsealing, window check, conditional step update, lockout reset, audit insert, commit.
+ * Eight callers, each its own user (one user's attempts are serialised by design).
  *
  * <p>Run: see {@code crowd-plugin/README} section "Benchmarks" or the ENGINE-CORE report.
  */
@@ -63,8 +63,7 @@ public class TotpVerificationBenchmark {
       username = "bench-" + benchmark.users.incrementAndGet();
       now = Instant.ofEpochSecond(56_666_667L * 30 + 10);
       benchmark.bench.clock.set(now);
-      device =
-          benchmark.bench.engine.startTotpEnrolment(username, "bench", BenchEngine.CONTEXT);
+      device = benchmark.bench.engine.startTotpEnrolment(username, "bench", BenchEngine.CONTEXT);
       EnrolmentResult result =
           benchmark.bench.engine.finishTotpEnrolment(
               username, device.credentialId(), code(), BenchEngine.CONTEXT);
@@ -87,8 +86,7 @@ public class TotpVerificationBenchmark {
   @Benchmark
   public VerificationResult verifyTotp(Caller caller) {
     String code = caller.nextCode(bench.clock);
-    VerificationResult result =
-        bench.engine.verifyTotp(caller.username, code, BenchEngine.CONTEXT);
+    VerificationResult result = bench.engine.verifyTotp(caller.username, code, BenchEngine.CONTEXT);
     if (!(result instanceof VerificationResult.Accepted)) {
       throw new IllegalStateException("benchmark measured a non-success: " + result);
     }

@@ -185,6 +185,34 @@ class JpaWebAuthnStoreTest {
   }
 
   @Test
+  void sameAssertionSubmittedToTwoNodesAtOnceIsAcceptedExactlyOnce() throws Exception {
+    WebAuthnService serviceA = service(nodeA);
+    WebAuthnService serviceB = service(nodeB);
+    SoftwareAuthenticator key = SoftwareAuthenticator.create(ORIGIN);
+    String registration =
+        serviceA
+            .startRegistration(user, user, "tx-r", CLIENT)
+            .publicKeyCredentialCreationOptionsJson();
+    serviceA.finishRegistration(user, "tx-r", key.register(registration), "Key", CLIENT);
+    String response = key.assertion(startAssertion(serviceA, "tx-a"));
+
+    List<VerificationResult> results =
+        race(
+            () -> serviceA.finishAssertion(user, "tx-a", response, CLIENT),
+            () -> serviceB.finishAssertion(user, "tx-a", response, CLIENT));
+
+    assertThat(results).filteredOn(VerificationResult.Accepted.class::isInstance).hasSize(1);
+    assertThat(results).filteredOn(VerificationResult.Rejected.class::isInstance).hasSize(1);
+    assertThat(
+            JpaEnginePorts.create(nodeA)
+                .auditLog()
+                .query(AuditQuery.forUser(user).withTypes(WebAuthnEvents.ASSERTION))
+                .events())
+        .extracting(AuditEvent::outcome)
+        .containsExactlyInAnyOrder(AuditOutcome.SUCCESS, AuditOutcome.FAILURE);
+  }
+
+  @Test
   void counterRegressionMarksTheStoredCredentialPossiblyCloned() {
     WebAuthnService service = service(nodeA);
     SoftwareAuthenticator key = SoftwareAuthenticator.create(ORIGIN);

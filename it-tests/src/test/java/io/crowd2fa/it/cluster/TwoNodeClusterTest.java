@@ -1,0 +1,223 @@
+package io.crowd2fa.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crowd2fa.it.totp.Rfc6238;
+import io.crowd2fa.sandbox.crowd.CrowdStandIn;
+import io.crowd2fa.sandbox.launcher.SandboxClock;
+import io.crowd2fa.sandbox.launcher.SandboxSettings;
+import io.crowd2fa.sandbox.launcher.TwoFactorServiceJar;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two nodes of the 2FA service (two servlet instances of the built plugin jar on two embedded
+ * Tomcats) on ONE real PostgreSQL, one Crowd stand-in, no load balancer: each request names its
+ * node. Proves that single-use state and lockouts are cluster-wide (DESIGN D6, invariants 2 and 4).
+ */
+class TwoNodeClusterTest {
+
+  private static final String JIRA = "http://localhost:1/jira";
+
+  @TempDir static Path home;
+
+  private static SharedPostgres postgres;
+  private static CrowdStandIn crowd;
+  private static TwoFactorServiceJar plugin;
+  private static ServiceNode nodeA;
+  private static ServiceNode nodeB;
+  private static final SandboxClock CLOCK = SandboxClock.systemUtc();
+
+  @BeforeAll
+  static void startClusterOnOneDatabase() throws Exception {
+    postgres = SharedPostgres.start();
+    crowd = CrowdStandIn.builder().port(0).clock(CLOCK).build().start();
+    Path crowdProperties = home.resolve("crowd.properties");
+    Files.writeString(
+        crowdProperties,
+        "application.name=crowd2fa\napplication.password=crowd2fa-secret\n"
+            + "crowd.base.url="
+            + crowd.baseUrl()
+            + "/\nsession.validationinterval=0\n");
+    Path policy = home.resolve("policy.json");
+    try (InputStream in =
+        TwoNodeClusterTest.class.getResourceAsStream("/policies/it-policy.json")) {
+      Files.copy(in, policy);
+    }
+    Files.createDirectories(home.resolve("keys"));
+    plugin = TwoFactorServiceJar.open(Path.of(System.getProperty(SandboxSettings.PLUGIN_JAR)));
+    // WORKAROUND of a plugin defect (reported): the plugin's connection pool finds its JDBC driver
+    // through DriverManager, which only offers drivers registered from a loader the plugin can
+    // see. Here the test's own PostgreSQL driver registered first (as a host's would in Crowd),
+    // so the plugin's copy is registered explicitly. The fix is an explicit driver class name in
+    // the plugin's pool configuration.
+    Class.forName("org.postgresql.Driver", true, plugin.classLoader());
+    int portA = freePort();
+    int portB = freePort();
+    nodeA = startNode(portA, crowdProperties, policy);
+    nodeB = startNode(portB, crowdProperties, policy);
+  }
+
+  private static ServiceNode startNode(int port, Path crowdProperties, Path policy)
+      throws IOException {
+    Path config = home.resolve("node-" + port + ".properties");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "crowd2fa.service.base-url=" + ServiceNode.baseUrl(port),
+            "crowd2fa.crowd.properties=" + crowdProperties,
+            "crowd2fa.db.url=" + postgres.jdbcUrl(),
+            "crowd2fa.db.user=" + postgres.user(),
+            "crowd2fa.db.password=",
+            // Both nodes must open secrets the other sealed: one key, shared like the database.
+            "crowd2fa.key-file=" + home.resolve("keys/crowd2fa-secrets.key"),
+            "crowd2fa.products=jira=" + JIRA,
+            "crowd2fa.webauthn.rp-id=localhost",
+            "crowd2fa.webauthn.origins=http://localhost:" + port,
+            "crowd2fa.policy.file=" + policy,
+            ""));
+    return ServiceNode.start(port, plugin.newServlet(), config, CLOCK);
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    for (AutoCloseable running : new AutoCloseable[] {nodeA, nodeB, crowd, plugin, postgres}) {
+      if (running != null) {
+        running.close();
+      }
+    }
+  }
+
+  @Test
+  void sameTotpCodeSentToBothNodesAtOnceSucceedsOnlyOnce() throws Exception {
+    Rfc6238 app = enrol("alice", "alice123", nodeA);
+    Visitor first = new Visitor();
+    Visitor second = new Visitor();
+    passwordStep(first, nodeA, "alice", "alice123");
+    passwordStep(second, nodeB, "alice", "alice123");
+    String code = app.codeAt(CLOCK.advance(Duration.ofSeconds(30)));
+
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<HttpResponse<String>> onA = pool.submit(atOnce(start, first, nodeA, code));
+      Future<HttpResponse<String>> onB = pool.submit(atOnce(start, second, nodeB, code));
+      start.countDown();
+      List<HttpResponse<String>> answers = List.of(onA.get(), onB.get());
+
+      assertThat(answers).filteredOn(TwoNodeClusterTest::signedIn).hasSize(1);
+      assertThat(answers).filteredOn(r -> r.body().contains("That code did not work")).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void wrongCodesSpreadOverBothNodesEndInOneSharedLockout() throws Exception {
+    enrol("bob", "bob123", nodeA);
+    Visitor attacker = new Visitor();
+    passwordStep(attacker, nodeA, "bob", "bob123");
+
+    for (int attempt = 0; attempt < 5; attempt++) {
+      ServiceNode node = attempt % 2 == 0 ? nodeA : nodeB;
+      HttpResponse<String> answer = challenge(attacker, node, "000000");
+      assertThat(answer.body()).contains("That code did not work");
+    }
+    HttpResponse<String> locked = challenge(attacker, nodeB, "000000");
+
+    assertThat(locked.statusCode()).isEqualTo(429);
+    assertThat(locked.body()).contains("verification is paused");
+  }
+
+  @Test
+  void loginStartedOnNodeAIsFinishedOnNodeB() throws Exception {
+    Rfc6238 app = enrol("admin", "admin123", nodeA);
+    Visitor visitor = new Visitor();
+    passwordStep(visitor, nodeA, "admin", "admin123");
+
+    HttpResponse<String> done =
+        challenge(visitor, nodeB, app.codeAt(CLOCK.advance(Duration.ofSeconds(30))));
+
+    assertThat(signedIn(done)).isTrue();
+    assertThat(visitor.cookie("crowd.token_key")).isPresent();
+    assertThat(visitor.cookie("crowd2fa.assertion")).isPresent();
+  }
+
+  // ---- steps
+
+  private static Rfc6238 enrol(String user, String password, ServiceNode node) throws Exception {
+    Visitor visitor = new Visitor();
+    passwordStep(visitor, node, user, password);
+    visitor.get(node.baseUrl() + "/enrol");
+    HttpResponse<String> totp = visitor.post(node.baseUrl() + "/enrol/totp", Map.of());
+    Rfc6238 app = Rfc6238.sha1SixDigits(Visitor.totpKey(totp));
+    HttpResponse<String> codes =
+        visitor.post(
+            node.baseUrl() + "/enrol/totp/finish",
+            Map.of("credential", Visitor.credential(totp), "code", app.codeAt(CLOCK.instant())));
+    assertThat(codes.body()).contains("Save your recovery codes");
+    HttpResponse<String> finished =
+        visitor.post(node.baseUrl() + "/enrol/codes", Map.of("saved", "yes"));
+    assertThat(signedIn(finished)).isTrue();
+    return app;
+  }
+
+  private static void passwordStep(Visitor visitor, ServiceNode node, String user, String password)
+      throws Exception {
+    visitor.get(node.baseUrl() + "/login?os_destination=" + JIRA + "/");
+    HttpResponse<String> next =
+        visitor.post(
+            node.baseUrl() + "/login",
+            Map.of("os_username", user, "os_password", password, "os_destination", JIRA + "/"));
+    assertThat(isRedirect(next)).as("password step answer %s", next.statusCode()).isTrue();
+    if (next.headers().firstValue("Location").orElse("").endsWith("/challenge")) {
+      visitor.get(node.baseUrl() + "/challenge");
+    }
+  }
+
+  private static HttpResponse<String> challenge(Visitor visitor, ServiceNode node, String code)
+      throws Exception {
+    return visitor.post(node.baseUrl() + "/challenge", Map.of("method", "otp", "code", code));
+  }
+
+  private static Callable<HttpResponse<String>> atOnce(
+      CountDownLatch start, Visitor visitor, ServiceNode node, String code) {
+    return () -> {
+      start.await();
+      return challenge(visitor, node, code);
+    };
+  }
+
+  private static boolean signedIn(HttpResponse<String> response) {
+    return isRedirect(response)
+        && response.headers().firstValue("Location").orElse("").startsWith(JIRA);
+  }
+
+  private static boolean isRedirect(HttpResponse<String> response) {
+    return response.statusCode() == 302 || response.statusCode() == 303;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
