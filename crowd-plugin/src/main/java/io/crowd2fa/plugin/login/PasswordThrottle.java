@@ -1,23 +1,15 @@
 package io.crowd2fa.plugin.login;
 
-import io.crowd2fa.plugin.persistence.Database;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
- * Limits password attempts per client address and per username in fixed windows, in the shared
- * database so the limit holds across nodes. An attempt is counted before the password is checked,
- * so parallel requests cannot slip past the limit.
+ * Limits password attempts per client address and per username, across all nodes. An attempt is
+ * counted before the password is checked.
  */
-public final class PasswordThrottle {
+public interface PasswordThrottle {
 
   /** Limits of the password step. */
-  public record Limits(int perAddress, int perUsername, Duration window) {
+  record Limits(int perAddress, int perUsername, Duration window) {
     public static final Limits DEFAULT = new Limits(60, 10, Duration.ofMinutes(15));
 
     public Limits {
@@ -27,88 +19,9 @@ public final class PasswordThrottle {
     }
   }
 
-  private final Database database;
-  private final Clock clock;
-  private final Limits limits;
-
-  public PasswordThrottle(Database database, Clock clock, Limits limits) {
-    this.database = database;
-    this.clock = clock;
-    this.limits = limits;
-  }
-
   /** Counts one attempt; true when it is within both limits. */
-  public boolean tryAcquire(String clientAddress, String username) {
-    long windowMillis = limits.window().toMillis();
-    long windowStart = clock.millis() / windowMillis * windowMillis;
-    return database.fromTransaction(
-        session ->
-            session.doReturningWork(
-                connection -> {
-                  int byAddress = increment(connection, "ip:" + clientAddress, windowStart);
-                  int byUser =
-                      increment(
-                          connection, "user:" + username.toLowerCase(Locale.ROOT), windowStart);
-                  deleteOlderWindows(connection, windowStart);
-                  return byAddress <= limits.perAddress() && byUser <= limits.perUsername();
-                }));
-  }
+  boolean tryAcquire(String clientAddress, String username);
 
   /** After a correct password the user's own count starts again; the address count does not. */
-  public void succeeded(String username) {
-    database.inTransaction(
-        session ->
-            session.doWork(
-                connection -> {
-                  try (PreparedStatement delete =
-                      connection.prepareStatement(
-                          "DELETE FROM c2fa_login_throttle WHERE throttle_key = ?")) {
-                    delete.setString(1, "user:" + username.toLowerCase(Locale.ROOT));
-                    delete.executeUpdate();
-                  }
-                }));
-  }
-
-  public Duration window() {
-    return limits.window();
-  }
-
-  private static int increment(Connection connection, String key, long windowStart)
-      throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO c2fa_login_throttle (throttle_key, window_start, attempts)"
-                + " VALUES (?, ?, 0) ON CONFLICT DO NOTHING")) {
-      insert.setString(1, key);
-      insert.setLong(2, windowStart);
-      insert.executeUpdate();
-    }
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE c2fa_login_throttle SET attempts = attempts + 1"
-                + " WHERE throttle_key = ? AND window_start = ?")) {
-      update.setString(1, key);
-      update.setLong(2, windowStart);
-      update.executeUpdate();
-    }
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT attempts FROM c2fa_login_throttle WHERE throttle_key = ? AND window_start = ?")) {
-      select.setString(1, key);
-      select.setLong(2, windowStart);
-      try (ResultSet row = select.executeQuery()) {
-        row.next();
-        return row.getInt(1);
-      }
-    }
-  }
-
-  private static void deleteOlderWindows(Connection connection, long windowStart)
-      throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement("DELETE FROM c2fa_login_throttle WHERE window_start < ?")) {
-      delete.setLong(1, windowStart);
-      delete.executeUpdate();
-    }
-  }
+  void succeeded(String username);
 }

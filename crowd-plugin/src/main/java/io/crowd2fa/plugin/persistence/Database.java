@@ -134,9 +134,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Plain JDBC inside a transaction (or joined to this thread's), for adapters that keep their
-   * SQL by hand: they then depend on {@code java.sql} only, not on Hibernate (ArchitectureTest).
-   * An {@link java.sql.SQLException} becomes a {@link DatabaseFault}.
+   * Plain JDBC inside a transaction (or joined to this thread's), for adapters that keep their SQL
+   * by hand: they then depend on {@code java.sql} only, not on Hibernate (ArchitectureTest). An
+   * {@link java.sql.SQLException} becomes a {@link DatabaseFault}.
    */
   public <T> T fromConnection(ConnectionWork<T> work) {
     return fromTransaction(session -> session.doReturningWork(work::apply));

@@ -3,7 +3,8 @@ package io.crowd2fa.plugin.status;
 import io.crowd2fa.crowd.CrowdClient;
 import io.crowd2fa.crowd.CrowdException;
 import io.crowd2fa.plugin.persistence.Database;
-import io.crowd2fa.plugin.persistence.DatabaseFault;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +48,9 @@ public final class StatusCheck {
   }
 
   private boolean databaseUp() {
-    try {
-      return database.fromTransaction(
-          session -> session.doReturningWork(connection -> connection.isValid(2)));
-    } catch (DatabaseFault e) {
+    try (Connection connection = database.dataSource().getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
       // Being down is what this check reports; the cause goes to the log for the operator.
       LOG.warn("status: database unreachable: {}", e.getMessage());
       return false;

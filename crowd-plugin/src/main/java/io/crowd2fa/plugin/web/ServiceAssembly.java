@@ -14,11 +14,10 @@ import io.crowd2fa.plugin.crypto.SecretBox;
 import io.crowd2fa.plugin.engine.EnginePorts;
 import io.crowd2fa.plugin.engine.EngineSettings;
 import io.crowd2fa.plugin.engine.TwoFactorEngine;
-import io.crowd2fa.plugin.keys.JdbcSigningKeyRepository;
 import io.crowd2fa.plugin.keys.SigningKeys;
+import io.crowd2fa.plugin.keys.persistence.JdbcSigningKeyRepository;
 import io.crowd2fa.plugin.login.Completion;
 import io.crowd2fa.plugin.login.EngineSecondFactors;
-import io.crowd2fa.plugin.login.GraceLedger;
 import io.crowd2fa.plugin.login.LoginAudit;
 import io.crowd2fa.plugin.login.LoginFlow;
 import io.crowd2fa.plugin.login.LoginHandles;
@@ -28,6 +27,9 @@ import io.crowd2fa.plugin.login.PolicyGate;
 import io.crowd2fa.plugin.login.SecondFactors;
 import io.crowd2fa.plugin.login.SsoIssuer;
 import io.crowd2fa.plugin.login.StepUpFlow;
+import io.crowd2fa.plugin.login.persistence.JdbcGraceLedger;
+import io.crowd2fa.plugin.login.persistence.JdbcLoginTransactionStore;
+import io.crowd2fa.plugin.login.persistence.JdbcPasswordThrottle;
 import io.crowd2fa.plugin.persistence.Database;
 import io.crowd2fa.plugin.persistence.EngineEntities;
 import io.crowd2fa.plugin.persistence.JpaEnginePorts;
@@ -126,18 +128,18 @@ public final class ServiceAssembly implements AutoCloseable {
               config.assertionLifetime());
       signingKeys.ensureCurrentKey();
       String issuer = config.serviceBaseUrl().toString();
-      LoginTransactionStore transactions = new LoginTransactionStore(database);
+      LoginTransactionStore transactions = new JdbcLoginTransactionStore(database);
       LoginHandles handles = new LoginHandles(random);
       SsoIssuer ssoIssuer =
           new SsoIssuer(
               crowd, new AssertionIssuer(signingKeys), clock, config.assertionLifetime(), issuer);
       Completion completion = new Completion(transactions, ssoIssuer, crowd, audit, clock);
-      this.policy = new PolicyGate(policyService, new GraceLedger(database));
+      this.policy = new PolicyGate(policyService, new JdbcGraceLedger(database));
       this.destinations = new DestinationPolicy(config.allowedDestinations());
       this.loginFlow =
           new LoginFlow(
               crowd,
-              new PasswordThrottle(database, clock, PasswordThrottle.Limits.DEFAULT),
+              new JdbcPasswordThrottle(database, clock, PasswordThrottle.Limits.DEFAULT),
               transactions,
               handles,
               policy,

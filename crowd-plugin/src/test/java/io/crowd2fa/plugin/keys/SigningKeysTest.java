@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWK;
 import io.crowd2fa.plugin.crypto.MasterKeyStore;
 import io.crowd2fa.plugin.crypto.MasterKeyring;
 import io.crowd2fa.plugin.crypto.SecretBox;
+import io.crowd2fa.plugin.keys.persistence.JdbcSigningKeyRepository;
 import io.crowd2fa.plugin.persistence.Database;
 import io.crowd2fa.plugin.persistence.DatabaseSettings;
 import io.crowd2fa.plugin.persistence.EngineEntities;

@@ -2,6 +2,10 @@ package io.crowd2fa.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.crowd2fa.it.totp.Rfc6238;
 import io.crowd2fa.sandbox.crowd.CrowdStandIn;
 import io.crowd2fa.sandbox.launcher.SandboxClock;
@@ -159,6 +163,22 @@ class TwoNodeClusterTest {
     assertThat(signedIn(done)).isTrue();
     assertThat(visitor.cookie("crowd.token_key")).isPresent();
     assertThat(visitor.cookie("crowd2fa.assertion")).isPresent();
+  }
+
+  @Test
+  void assertionIssuedByNodeAVerifiesWithNodeBsJwks() throws Exception {
+    Visitor contractor = new Visitor();
+    // contractor is exempt by the test policy: the password completes the login on node A.
+    passwordStep(contractor, nodeA, "contractor", "contractor123");
+    SignedJWT assertion = SignedJWT.parse(contractor.cookie("crowd2fa.assertion").orElseThrow());
+
+    JWKSet nodeBKeys =
+        JWKSet.parse(new Visitor().get(nodeB.baseUrl() + "/.well-known/jwks.json").body());
+    ECKey key = (ECKey) nodeBKeys.getKeyByKeyId(assertion.getHeader().getKeyID());
+
+    assertThat(key).as("node B publishes the key node A signed with").isNotNull();
+    assertThat(assertion.verify(new ECDSAVerifier(key))).isTrue();
+    assertThat(assertion.getJWTClaimsSet().getSubject()).isEqualTo("contractor");
   }
 
   // ---- steps

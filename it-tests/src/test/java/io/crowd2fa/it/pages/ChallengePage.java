@@ -15,12 +15,22 @@ public final class ChallengePage extends ServicePage {
     submitFormWithAction("/challenge");
   }
 
+  /** Lets the browser's authenticator answer the WebAuthn challenge. */
+  public void useSecurityKey() {
+    submitFormWithAction("/challenge");
+  }
+
+  public ChallengePage useAuthenticatorAppInstead() {
+    click(By.cssSelector("a[href$='/challenge?method=otp']"));
+    return new ChallengePage(driver);
+  }
+
   public ChallengePage useRecoveryCodeInstead() {
     click(By.cssSelector("a[href$='/challenge?method=rc']"));
     return new ChallengePage(driver);
   }
 
-  /** The method the form submits: {@code otp} or {@code rc}. */
+  /** The method the form submits: {@code otp}, {@code rc} or {@code hwk}. */
   public String method() {
     return driver.findElement(By.cssSelector("form input[name=method]")).getAttribute("value");
   }

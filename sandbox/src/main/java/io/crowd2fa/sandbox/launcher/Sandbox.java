@@ -9,10 +9,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +35,7 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxTopology topology;
   private final SandboxHome home;
   private final SandboxClock clock;
-  private final List<AutoCloseable> running = new ArrayList<>();
+  private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
   private CrowdStandIn crowd;
 
   private Sandbox(SandboxSettings settings, SandboxClock clock) {
@@ -60,8 +65,34 @@ public final class Sandbox implements AutoCloseable {
 
   private void startAll() {
     home.write(topology, settings.policy().orElse(null));
+    // The products start beside the Crowd stand-in: the service's database migration dominates
+    // the start time, and the products do not call the service before a user arrives.
+    ExecutorService background =
+        Executors.newSingleThreadExecutor(task -> new Thread(task, "crowd2fa-sandbox-products"));
+    Future<?> products = background.submit(this::startProducts);
+    background.shutdown();
+    RuntimeException failure = null;
+    try {
+      startCrowdWithService();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    try {
+      products.get();
+    } catch (ExecutionException e) {
+      failure = firstOf(failure, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = firstOf(failure, e);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void startCrowdWithService() {
     TwoFactorServiceJar service = TwoFactorServiceJar.open(settings.pluginJar());
-    running.add(service);
+    running.add(0, service);
     crowd =
         CrowdStandIn.builder()
             .port(settings.crowdPort())
@@ -78,9 +109,24 @@ public final class Sandbox implements AutoCloseable {
             .build()
             .start();
     running.add(0, crowd);
+  }
+
+  private void startProducts() {
     for (Product product : Product.PRODUCTS) {
       running.add(0, ProductApps.start(product, topology, home, settings, clock));
     }
+  }
+
+  private static RuntimeException firstOf(RuntimeException earlier, Throwable later) {
+    RuntimeException failure =
+        later instanceof RuntimeException runtime
+            ? runtime
+            : new SandboxLaunchException("A sample product did not start", later);
+    if (earlier == null) {
+      return failure;
+    }
+    earlier.addSuppressed(failure);
+    return earlier;
   }
 
   public SandboxTopology topology() {
@@ -104,7 +150,11 @@ public final class Sandbox implements AutoCloseable {
   @Override
   public synchronized void close() {
     RuntimeException failure = null;
-    for (AutoCloseable server : List.copyOf(running)) {
+    List<AutoCloseable> servers;
+    synchronized (running) {
+      servers = List.copyOf(running);
+    }
+    for (AutoCloseable server : servers) {
       try {
         server.close();
       } catch (Exception e) {

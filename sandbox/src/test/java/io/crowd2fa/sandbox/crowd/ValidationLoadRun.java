@@ -23,8 +23,11 @@ import java.util.concurrent.TimeUnit;
  * as products do. Bounded in count and time; stops by itself.
  *
  * <pre>
- * ./mvnw -B -o -q -pl sandbox test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.crowd2fa.sandbox.crowd.ValidationLoadRun [-Dexec.args="16 5000 60000"]
+ * ./mvnw -B -o -q -pl sandbox -am install -DskipTests
+ * ./mvnw -B -o -q -pl sandbox dependency:build-classpath -Dmdep.includeScope=test \
+ *   -Dmdep.outputFile=target/load.cp
+ * java -cp sandbox/target/test-classes:sandbox/target/classes:$(cat sandbox/target/load.cp) \
+ *   io.crowd2fa.sandbox.crowd.ValidationLoadRun [callers warm-up measured]
  * </pre>
  *
  * Arguments: callers (16), warm-up validations (5,000), measured validations (60,000).

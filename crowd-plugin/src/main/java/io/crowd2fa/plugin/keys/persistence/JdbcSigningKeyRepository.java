@@ -1,5 +1,7 @@
-package io.crowd2fa.plugin.keys;
+package io.crowd2fa.plugin.keys.persistence;
 
+import io.crowd2fa.plugin.keys.SigningKeyRepository;
+import io.crowd2fa.plugin.keys.StoredSigningKey;
 import io.crowd2fa.plugin.persistence.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
