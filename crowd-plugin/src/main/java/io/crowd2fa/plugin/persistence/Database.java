@@ -58,6 +58,7 @@ public final class Database implements AutoCloseable {
 
   private static HikariDataSource pool(DatabaseSettings settings) {
     HikariConfig config = new HikariConfig();
+    config.setDriverClassName(settings.vendor().driverClassName());
     config.setJdbcUrl(settings.jdbcUrl());
     config.setUsername(settings.username());
     config.setPassword(settings.password());

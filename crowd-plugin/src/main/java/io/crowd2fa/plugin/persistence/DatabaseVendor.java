@@ -5,15 +5,26 @@ import java.util.Locale;
 
 /** The two databases the service supports: H2 (single node, default) and PostgreSQL (cluster). */
 public enum DatabaseVendor {
-  H2("jdbc:h2:", "h2"),
-  POSTGRESQL("jdbc:postgresql:", "postgresql");
+  H2("jdbc:h2:", "h2", "org.h2.Driver"),
+  POSTGRESQL("jdbc:postgresql:", "postgresql", "org.postgresql.Driver");
 
   private final String urlPrefix;
   private final String migrationFolder;
+  private final String driverClassName;
 
-  DatabaseVendor(String urlPrefix, String migrationFolder) {
+  DatabaseVendor(String urlPrefix, String migrationFolder, String driverClassName) {
     this.urlPrefix = urlPrefix;
     this.migrationFolder = migrationFolder;
+    this.driverClassName = driverClassName;
+  }
+
+  /**
+   * Named explicitly so the pool loads the driver from the plugin's own class loader: through
+   * {@code DriverManager} a host that registered its drivers first (as Crowd does), or a second copy
+   * of the plugin in one JVM, gets "No suitable driver".
+   */
+  public String driverClassName() {
+    return driverClassName;
   }
 
   public static DatabaseVendor fromJdbcUrl(String jdbcUrl) {

@@ -67,12 +67,8 @@ class TwoNodeClusterTest {
     }
     Files.createDirectories(home.resolve("keys"));
     plugin = TwoFactorServiceJar.open(Path.of(System.getProperty(SandboxSettings.PLUGIN_JAR)));
-    // WORKAROUND of a plugin defect (reported): the plugin's connection pool finds its JDBC driver
-    // through DriverManager, which only offers drivers registered from a loader the plugin can
-    // see. Here the test's own PostgreSQL driver registered first (as a host's would in Crowd),
-    // so the plugin's copy is registered explicitly. The fix is an explicit driver class name in
-    // the plugin's pool configuration.
-    Class.forName("org.postgresql.Driver", true, plugin.classLoader());
+    // The test's own PostgreSQL driver registered with DriverManager first, as a host's would in
+    // Crowd: the plugin must still find its own driver (it names the driver class explicitly).
     int portA = freePort();
     int portB = freePort();
     nodeA = startNode(portA, crowdProperties, policy);

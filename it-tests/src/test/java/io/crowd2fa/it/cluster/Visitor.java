@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,7 +93,7 @@ final class Visitor {
       int equals = pair.indexOf('=');
       String name = pair.substring(0, equals).trim();
       String value = pair.substring(equals + 1).trim();
-      if (value.isEmpty() || header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+      if (value.isEmpty() || header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
         cookies.remove(name);
       } else {
         cookies.put(name, value);

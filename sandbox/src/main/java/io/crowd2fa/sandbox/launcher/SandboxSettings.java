@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * Where the sandbox lives and listens. Each setting is a system property {@code
@@ -131,7 +132,7 @@ public record SandboxSettings(
       Map<String, String> values,
       String key,
       Optional<Path> repo,
-      java.util.function.Function<Path, Path> defaultUnderRepo) {
+      Function<Path, Path> defaultUnderRepo) {
     String value = values.get(key);
     if (value != null) {
       return Path.of(value);
