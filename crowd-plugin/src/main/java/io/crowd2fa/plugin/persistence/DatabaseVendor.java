@@ -20,8 +20,8 @@ public enum DatabaseVendor {
 
   /**
    * Named explicitly so the pool loads the driver from the plugin's own class loader: through
-   * {@code DriverManager} a host that registered its drivers first (as Crowd does), or a second copy
-   * of the plugin in one JVM, gets "No suitable driver".
+   * {@code DriverManager} a host that registered its drivers first (as Crowd does), or a second
+   * copy of the plugin in one JVM, gets "No suitable driver".
    */
   public String driverClassName() {
     return driverClassName;
