@@ -1,5 +1,6 @@
 package io.crowd2fa.sandbox.launcher;
 
+import io.crowd2fa.sandbox.SharedPackagesClassLoader;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -40,6 +41,9 @@ final class WebAppClassLoaders {
     return new URLClassLoader(
         name,
         urls.toArray(URL[]::new),
-        new ServletApiOnlyClassLoader(WebAppClassLoaders.class.getClassLoader()));
+        new SharedPackagesClassLoader(
+            "crowd-plugin-host",
+            WebAppClassLoaders.class.getClassLoader(),
+            SharedPackagesClassLoader.CROWD_PLUGIN_PACKAGES));
   }
 }

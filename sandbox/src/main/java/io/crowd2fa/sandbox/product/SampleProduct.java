@@ -3,6 +3,7 @@ package io.crowd2fa.sandbox.product;
 import com.atlassian.seraph.auth.Authenticator;
 import com.atlassian.seraph.config.SecurityConfig;
 import com.atlassian.seraph.config.SecurityConfigFactory;
+import io.crowd2fa.sandbox.SharedPackagesClassLoader;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -211,7 +212,10 @@ public final class SampleProduct {
       return new URLClassLoader(
           flavour.application() + "-webapp",
           urls.toArray(URL[]::new),
-          new SeraphHostClassLoader(SampleProduct.class.getClassLoader()));
+          new SharedPackagesClassLoader(
+              "seraph-host",
+              SampleProduct.class.getClassLoader(),
+              SharedPackagesClassLoader.SERAPH_PRODUCT_PACKAGES));
     }
 
     private static Authenticator instantiate(

@@ -1,14 +1,24 @@
-package io.crowd2fa.sandbox.launcher;
+package io.crowd2fa.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crowd2fa.sandbox.launcher.SandboxClock;
 import org.junit.jupiter.api.Test;
 
-class ServletApiOnlyClassLoaderTest {
+class SharedPackagesClassLoaderTest {
 
-  private final ServletApiOnlyClassLoader loader =
-      new ServletApiOnlyClassLoader(ServletApiOnlyClassLoaderTest.class.getClassLoader());
+  private final SharedPackagesClassLoader loader =
+      new SharedPackagesClassLoader(
+          "crowd-plugin-parent",
+          SharedPackagesClassLoaderTest.class.getClassLoader(),
+          SharedPackagesClassLoader.CROWD_PLUGIN_PACKAGES);
+
+  private final SharedPackagesClassLoader productParent =
+      new SharedPackagesClassLoader(
+          "seraph-product-parent",
+          SharedPackagesClassLoaderTest.class.getClassLoader(),
+          SharedPackagesClassLoader.SERAPH_PRODUCT_PACKAGES);
 
   @Test
   void loadClassWhenServletApiThenSameClassAsTheContainers() throws Exception {
@@ -35,5 +45,14 @@ class ServletApiOnlyClassLoaderTest {
   void getResourceWhenContainerResourceOutsideSharedPackagesThenInvisible() {
     assertThat(loader.getResource("org/apache/catalina/startup/Tomcat.class")).isNull();
     assertThat(loader.getResource("javax/servlet/http/HttpServlet.class")).isNotNull();
+  }
+
+  @Test
+  void loadClassWhenSeraphProductThenSeraphSharedButNotToPlugins() throws Exception {
+    String authenticator = "com.atlassian.seraph.auth.DefaultAuthenticator";
+    assertThat(productParent.loadClass(authenticator))
+        .isSameAs(SharedPackagesClassLoaderTest.class.getClassLoader().loadClass(authenticator));
+    assertThatThrownBy(() -> loader.loadClass(authenticator))
+        .isInstanceOf(ClassNotFoundException.class);
   }
 }
