@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param policyFile path of the policy document
  * @param assertionLifetime how long an issued assertion is valid
  * @param loginLifetime how long a started login may take (at most 10 minutes)
+ * @param keyRotationInterval age at which the signing key is replaced; longer than {@code
+ *     assertionLifetime} so at most two keys are ever published
  */
 public record ServiceConfig(
     URI serviceBaseUrl,
@@ -38,7 +40,8 @@ public record ServiceConfig(
     List<URI> webAuthnOrigins,
     Path policyFile,
     Duration assertionLifetime,
-    Duration loginLifetime) {
+    Duration loginLifetime,
+    Duration keyRotationInterval) {
 
   public static final Duration MAX_LOGIN_LIFETIME = Duration.ofMinutes(10);
 
@@ -53,6 +56,7 @@ public record ServiceConfig(
     Objects.requireNonNull(policyFile, "policyFile");
     Objects.requireNonNull(assertionLifetime, "assertionLifetime");
     Objects.requireNonNull(loginLifetime, "loginLifetime");
+    Objects.requireNonNull(keyRotationInterval, "keyRotationInterval");
     products = List.copyOf(products);
     webAuthnOrigins = List.copyOf(webAuthnOrigins);
     if (loginLifetime.isNegative()
@@ -62,6 +66,10 @@ public record ServiceConfig(
     }
     if (assertionLifetime.isNegative() || assertionLifetime.isZero()) {
       throw new IllegalArgumentException("assertionLifetime must be positive");
+    }
+    if (keyRotationInterval.compareTo(assertionLifetime) <= 0) {
+      throw new IllegalArgumentException(
+          "keyRotationInterval must be longer than assertionLifetime");
     }
   }
 

@@ -40,6 +40,11 @@ import java.util.Properties;
  *   <li>{@code crowd2fa.policy.file} (required) path of the policy document
  *   <li>{@code crowd2fa.assertion.lifetime} (ISO-8601 duration, default {@code PT12H})
  *   <li>{@code crowd2fa.login.lifetime} (ISO-8601 duration, default {@code PT10M}, at most 10 min)
+ *   <li>{@code crowd2fa.keys.rotation-interval} (ISO-8601 duration, default {@code P30D}) age at
+ *       which the assertion signing key is replaced automatically, on the first signing or JWKS
+ *       request after it (one node wins the race, the others use its key); the previous key stays
+ *       in the JWKS until its last assertion expires. Must be longer than {@code
+ *       crowd2fa.assertion.lifetime}, or start-up fails
  * </ul>
  */
 public final class ServiceConfigLoader {
@@ -58,6 +63,7 @@ public final class ServiceConfigLoader {
   public static final String POLICY_FILE = "crowd2fa.policy.file";
   public static final String ASSERTION_LIFETIME = "crowd2fa.assertion.lifetime";
   public static final String LOGIN_LIFETIME = "crowd2fa.login.lifetime";
+  public static final String KEY_ROTATION_INTERVAL = "crowd2fa.keys.rotation-interval";
 
   private final Properties file;
   private final Map<String, String> environment;
@@ -101,6 +107,18 @@ public final class ServiceConfigLoader {
     if (assertionLifetime.isZero()) {
       throw new ConfigurationException(ASSERTION_LIFETIME + ": must be positive");
     }
+    Duration keyRotationInterval = duration(KEY_ROTATION_INTERVAL, "P30D");
+    if (keyRotationInterval.compareTo(assertionLifetime) <= 0) {
+      // A shorter interval would retire keys whose assertions are still valid faster than the
+      // JWKS can hold them (it publishes current and previous only).
+      throw new ConfigurationException(
+          KEY_ROTATION_INTERVAL
+              + ": must be longer than "
+              + ASSERTION_LIFETIME
+              + " ("
+              + assertionLifetime
+              + ")");
+    }
     return new ServiceConfig(
         baseUrl,
         readableFile(CROWD_PROPERTIES),
@@ -113,7 +131,8 @@ public final class ServiceConfigLoader {
         httpUrls(WEBAUTHN_ORIGINS),
         readableFile(POLICY_FILE),
         assertionLifetime,
-        loginLifetime);
+        loginLifetime,
+        keyRotationInterval);
   }
 
   private Optional<String> optional(String key) {

@@ -22,11 +22,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The ES256 keys that sign assertions. The first start generates one; {@link #rotate()} makes a new
- * current key and keeps the previous one published in the JWKS until every assertion signed with it
- * has expired. Keys are read from the database on each call so all nodes agree.
+ * The ES256 keys that sign assertions. The first start generates one; once the current key is older
+ * than the rotation interval, the next signing or JWKS request replaces it (as {@link #rotate()}
+ * does by hand). The previous key stays published in the JWKS until every assertion signed with it
+ * has expired. Keys are read from the database on each call so all nodes agree, and the database
+ * decides which node's rotation wins.
  */
 public final class SigningKeys {
+
+  /** Default of {@code crowd2fa.keys.rotation-interval}. */
+  public static final Duration DEFAULT_ROTATION_INTERVAL = Duration.ofDays(30);
 
   private static final String CONTEXT_PREFIX = "signing-key:";
 
@@ -35,18 +40,35 @@ public final class SigningKeys {
   private final Clock clock;
   private final SecureRandom random;
   private final Duration assertionLifetime;
+  private final Duration rotationInterval;
 
+  /** Rotating every {@link #DEFAULT_ROTATION_INTERVAL}. */
   public SigningKeys(
       SigningKeyRepository repository,
       SecretBox sealer,
       Clock clock,
       SecureRandom random,
       Duration assertionLifetime) {
+    this(repository, sealer, clock, random, assertionLifetime, DEFAULT_ROTATION_INTERVAL);
+  }
+
+  public SigningKeys(
+      SigningKeyRepository repository,
+      SecretBox sealer,
+      Clock clock,
+      SecureRandom random,
+      Duration assertionLifetime,
+      Duration rotationInterval) {
+    if (rotationInterval.compareTo(assertionLifetime) <= 0) {
+      throw new IllegalArgumentException(
+          "rotation interval " + rotationInterval + " must exceed assertion lifetime");
+    }
     this.repository = repository;
     this.sealer = sealer;
     this.clock = clock;
     this.random = random;
     this.assertionLifetime = assertionLifetime;
+    this.rotationInterval = rotationInterval;
   }
 
   /** Generates the first key when there is none; safe to call on every start of every node. */
@@ -56,26 +78,22 @@ public final class SigningKeys {
     }
   }
 
-  /** The key to sign with now. */
+  /** The key to sign with now, rotated first when it has reached the rotation interval. */
   public ECKey current() {
-    StoredSigningKey stored =
-        newestActive().orElseThrow(() -> new KeyStoreException("no current signing key"));
-    return unseal(stored);
+    return unseal(currentRotatedIfDue());
   }
 
-  /** Generates a new current key; the previous one stays published until its assertions expire. */
+  /**
+   * Generates a new current key; the previous one stays published until its assertions expire. If
+   * another node rotates at the same moment, its key wins and its {@code kid} is returned.
+   */
   public String rotate() {
-    Instant now = clock.instant();
-    List<StoredSigningKey> active =
-        repository.findAll().stream().filter(k -> k.retiredAt().isEmpty()).toList();
-    StoredSigningKey fresh = generate();
-    repository.insert(fresh);
-    active.forEach(k -> repository.retire(k.keyId(), now));
-    return fresh.keyId();
+    return replace(requireNewestActive()).keyId();
   }
 
   /** Public keys that may have signed an assertion that is still valid: current and previous. */
   public JWKSet publishedKeys() {
+    currentRotatedIfDue();
     Instant cutoff = clock.instant().minus(assertionLifetime);
     List<JWK> keys =
         repository.findAll().stream()
@@ -84,6 +102,25 @@ public final class SigningKeys {
             .map(k -> (JWK) unseal(k).toPublicJWK())
             .toList();
     return new JWKSet(keys);
+  }
+
+  private StoredSigningKey currentRotatedIfDue() {
+    StoredSigningKey current = requireNewestActive();
+    Instant dueAt = current.createdAt().plus(rotationInterval);
+    return clock.instant().isBefore(dueAt) ? current : replace(current);
+  }
+
+  private StoredSigningKey replace(StoredSigningKey current) {
+    StoredSigningKey fresh = generate();
+    if (repository.replace(current.keyId(), fresh, fresh.createdAt())) {
+      return fresh;
+    }
+    // Another node (or thread) retired this key first; its new key is the one to use.
+    return requireNewestActive();
+  }
+
+  private StoredSigningKey requireNewestActive() {
+    return newestActive().orElseThrow(() -> new KeyStoreException("no current signing key"));
   }
 
   private Optional<StoredSigningKey> newestActive() {

@@ -132,6 +132,6 @@ public final class Completion {
   private LoginOutcome refused(String username, ClientInfo client) {
     audit.failure(
         LoginAudit.COMPLETION_FAILED, username, client, "Crowd refused to create the SSO session");
-    return new LoginOutcome.Denied();
+    return new LoginOutcome.Denied(Optional.empty());
   }
 }

@@ -1,10 +1,12 @@
 package io.crowd2fa.plugin.login;
 
 import io.crowd2fa.model.assertion.AuthMethod;
+import io.crowd2fa.plugin.engine.CounterStatus;
 import io.crowd2fa.plugin.engine.EnrolledFactor;
 import io.crowd2fa.plugin.engine.EnrolmentResult;
 import io.crowd2fa.plugin.engine.FactorStatus;
 import io.crowd2fa.plugin.engine.FactorType;
+import io.crowd2fa.plugin.engine.LockoutStatus;
 import io.crowd2fa.plugin.engine.RequestContext;
 import io.crowd2fa.plugin.engine.TwoFactorEngine;
 import io.crowd2fa.plugin.engine.VerificationResult;
@@ -22,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * {@link SecondFactors} over ENGINE-CORE's {@link TwoFactorEngine} and ENGINE-WEBAUTHN-POLICY's
@@ -50,7 +53,10 @@ public final class EngineSecondFactors implements SecondFactors {
   @Override
   public FactorCheck verifySecurityKey(
       String username, String loginId, String responseJson, ClientInfo client) {
-    return check(webAuthn.finishAssertion(username, loginId, responseJson, context(client)));
+    return check(
+        webAuthn.finishAssertion(username, loginId, responseJson, context(client)),
+        username,
+        LockoutStatus::secondFactor);
   }
 
   @Override
@@ -87,6 +93,21 @@ public final class EngineSecondFactors implements SecondFactors {
   }
 
   @Override
+  public List<EnrolledFactor> factorsOf(String username) {
+    return engine.enrolledFactors(username);
+  }
+
+  @Override
+  public int remainingRecoveryCodes(String username) {
+    return engine.remainingRecoveryCodes(username);
+  }
+
+  @Override
+  public List<String> regenerateRecoveryCodes(String username, ClientInfo client) {
+    return engine.regenerateRecoveryCodes(username, context(client)).codes();
+  }
+
+  @Override
   public Optional<AuthMethod> lastUsedMethod(String username) {
     return active(username).stream()
         .filter(f -> f.lastUsedAt() != null)
@@ -96,12 +117,16 @@ public final class EngineSecondFactors implements SecondFactors {
 
   @Override
   public FactorCheck verifyTotp(String username, String code, ClientInfo client) {
-    return check(engine.verifyTotp(username, code, context(client)));
+    return check(
+        engine.verifyTotp(username, code, context(client)), username, LockoutStatus::secondFactor);
   }
 
   @Override
   public FactorCheck verifyRecoveryCode(String username, String code, ClientInfo client) {
-    return check(engine.verifyRecoveryCode(username, code, context(client)));
+    return check(
+        engine.verifyRecoveryCode(username, code, context(client)),
+        username,
+        LockoutStatus::recoveryCode);
   }
 
   @Override
@@ -125,6 +150,23 @@ public final class EngineSecondFactors implements SecondFactors {
     return engine.enrolledFactors(username).stream()
         .filter(f -> f.status() == FactorStatus.ACTIVE)
         .toList();
+  }
+
+  /**
+   * The engine reports the attempt that trips the lockout as a plain rejection (the code was
+   * checked and was wrong); the user must still learn on that very attempt that they now have to
+   * wait, so the counter is read back after a rejection.
+   */
+  private FactorCheck check(
+      VerificationResult result, String username, Function<LockoutStatus, CounterStatus> counter) {
+    FactorCheck check = check(result);
+    if (check instanceof FactorCheck.Rejected) {
+      Instant lockedUntil = counter.apply(engine.lockoutStatus(username)).lockedUntil();
+      if (lockedUntil != null) {
+        return new FactorCheck.LockedOut(Optional.of(lockedUntil));
+      }
+    }
+    return check;
   }
 
   private static FactorCheck check(VerificationResult result) {

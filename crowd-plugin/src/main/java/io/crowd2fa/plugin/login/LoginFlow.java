@@ -107,7 +107,7 @@ public final class LoginFlow {
     if (decision instanceof PolicyDecision.Deny deny) {
       audit.failure(
           LoginAudit.POLICY_DENIED, username, client, "rule " + deny.rule() + ": " + deny.reason());
-      return new LoginOutcome.Denied();
+      return new LoginOutcome.Denied(Optional.of(deny.reason()));
     }
     if (decision instanceof PolicyDecision.Require2fa require) {
       return start(

@@ -4,6 +4,7 @@ import io.crowd2fa.plugin.totp.TotpEnrolment;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** What a step of the login flow ended in; the web layer turns each into a page or a redirect. */
@@ -23,8 +24,16 @@ public sealed interface LoginOutcome {
   /** Too many password attempts from this address or for this username. */
   record Throttled() implements LoginOutcome {}
 
-  /** The policy (or Crowd, when creating the session) refuses this user. */
-  record Denied() implements LoginOutcome {}
+  /**
+   * The policy (or Crowd, when creating the session) refuses this user. {@code reason} is the deny
+   * rule's administrator-written reason, shown only to someone who has proven the password; empty
+   * when there is none to show.
+   */
+  record Denied(Optional<String> reason) implements LoginOutcome {
+    public Denied {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
 
   /** The second factor did not pass; the page is shown again with a generic message. */
   record WrongCode(String handle, LoginStage stage) implements LoginOutcome {}

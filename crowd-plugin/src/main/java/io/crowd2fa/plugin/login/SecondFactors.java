@@ -1,6 +1,7 @@
 package io.crowd2fa.plugin.login;
 
 import io.crowd2fa.model.assertion.AuthMethod;
+import io.crowd2fa.plugin.engine.EnrolledFactor;
 import io.crowd2fa.plugin.policy.FactorType;
 import io.crowd2fa.plugin.totp.TotpEnrolment;
 import java.util.List;
@@ -15,6 +16,14 @@ import java.util.UUID;
 public interface SecondFactors {
 
   Set<FactorType> enrolledFactors(String username);
+
+  /** Every factor of the user, active or not, for the account page. */
+  List<EnrolledFactor> factorsOf(String username);
+
+  int remainingRecoveryCodes(String username);
+
+  /** Replaces the user's recovery codes (the engine audits it); the new codes, to show once. */
+  List<String> regenerateRecoveryCodes(String username, ClientInfo client);
 
   /** The method the user last passed, offered first. */
   Optional<AuthMethod> lastUsedMethod(String username);

@@ -373,9 +373,9 @@ final class LoginPages {
       redirect(web, base + (proceed.stage() == LoginStage.SECOND_FACTOR ? "/challenge" : "/enrol"));
     } else if (outcome instanceof LoginOutcome.Completed completed) {
       complete(web, completed);
-    } else if (outcome instanceof LoginOutcome.Denied) {
+    } else if (outcome instanceof LoginOutcome.Denied denied) {
       cookies.clearLoginHandle(web.response(), base);
-      notice(web, 403, "denied");
+      denied(web, denied.reason());
     } else if (outcome instanceof LoginOutcome.LockedOut locked) {
       String body =
           locked
@@ -459,6 +459,18 @@ final class LoginPages {
     params.put("linkHref", again ? web.page().base() + "/login" : "");
     params.put("linkText", again ? web.page().msg("signedout.again") : "");
     renderer.render(web.response(), status, "notice.jte", params);
+  }
+
+  /** The rule's reason is administrator text, escaped by the template like any other value. */
+  private void denied(Web web, Optional<String> reason) throws IOException {
+    Map<String, Object> params = new HashMap<>();
+    params.put("page", web.page());
+    params.put("title", web.page().msg("denied.title"));
+    params.put("body", web.page().msg("denied.body"));
+    params.put("linkHref", "");
+    params.put("linkText", "");
+    params.put("detail", reason.map(r -> web.page().msg("denied.reason", r)).orElse(""));
+    renderer.render(web.response(), 403, "notice.jte", params);
   }
 
   private static void redirect(Web web, String location) {

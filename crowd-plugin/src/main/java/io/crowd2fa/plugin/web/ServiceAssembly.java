@@ -16,6 +16,7 @@ import io.crowd2fa.plugin.engine.EngineSettings;
 import io.crowd2fa.plugin.engine.TwoFactorEngine;
 import io.crowd2fa.plugin.keys.SigningKeys;
 import io.crowd2fa.plugin.keys.persistence.JdbcSigningKeyRepository;
+import io.crowd2fa.plugin.login.AccountAccess;
 import io.crowd2fa.plugin.login.Completion;
 import io.crowd2fa.plugin.login.EngineSecondFactors;
 import io.crowd2fa.plugin.login.LoginAudit;
@@ -67,6 +68,7 @@ public final class ServiceAssembly implements AutoCloseable {
   private final SigningKeys signingKeys;
   private final LoginFlow loginFlow;
   private final StepUpFlow stepUpFlow;
+  private final AccountAccess accountAccess;
   private final SecondFactors factors;
   private final PolicyGate policy;
   private final LoginAudit audit;
@@ -125,7 +127,8 @@ public final class ServiceAssembly implements AutoCloseable {
               secretBox,
               clock,
               random,
-              config.assertionLifetime());
+              config.assertionLifetime(),
+              config.keyRotationInterval());
       signingKeys.ensureCurrentKey();
       String issuer = config.serviceBaseUrl().toString();
       LoginTransactionStore transactions = new JdbcLoginTransactionStore(database);
@@ -149,10 +152,12 @@ public final class ServiceAssembly implements AutoCloseable {
               clock,
               config.loginLifetime(),
               this::applicationFor);
+      AssertionReader assertionReader = new AssertionReader(signingKeys, clock, issuer);
+      this.accountAccess = new AccountAccess(crowd, assertionReader, audit, clock);
       this.stepUpFlow =
           new StepUpFlow(
               crowd,
-              new AssertionReader(signingKeys, clock, issuer),
+              assertionReader,
               factors,
               transactions,
               handles,
@@ -219,6 +224,10 @@ public final class ServiceAssembly implements AutoCloseable {
 
   public LoginFlow loginFlow() {
     return loginFlow;
+  }
+
+  public AccountAccess accountAccess() {
+    return accountAccess;
   }
 
   public StepUpFlow stepUpFlow() {

@@ -27,6 +27,7 @@ public final class WebRoutes {
   private final PageRenderer renderer;
   private final LoginPages loginPages;
   private final PublicEndpoints endpoints;
+  private final AccountPages accountPages;
 
   public WebRoutes(ServiceAssembly service) {
     this.service = service;
@@ -37,6 +38,7 @@ public final class WebRoutes {
     BrowserCookies cookies = new BrowserCookies(writer, service.config().cookieDomain());
     this.loginPages = new LoginPages(service, renderer, cookies);
     this.endpoints = new PublicEndpoints(service);
+    this.accountPages = new AccountPages(service, renderer);
   }
 
   public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -62,7 +64,8 @@ public final class WebRoutes {
         notice(response, page, HttpServletResponse.SC_FORBIDDEN, "forbidden", null);
         return;
       }
-      if (!loginPages.handle(post, path, request, response, page, client)) {
+      if (!loginPages.handle(post, path, request, response, page, client)
+          && !accountPages.handle(post, path, request, response, page, client)) {
         notice(response, page, HttpServletResponse.SC_NOT_FOUND, "notfound", null);
       }
     } catch (BadRequestException e) {

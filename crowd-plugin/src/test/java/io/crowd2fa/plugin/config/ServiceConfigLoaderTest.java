@@ -57,6 +57,7 @@ class ServiceConfigLoaderTest {
     assertThat(config.totpIssuer()).isEqualTo("Crowd2FA");
     assertThat(config.loginLifetime()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.assertionLifetime()).isEqualTo(Duration.ofHours(12));
+    assertThat(config.keyRotationInterval()).isEqualTo(Duration.ofDays(30));
     assertThat(config.cookieDomain()).isEmpty();
   }
 
@@ -100,5 +101,23 @@ class ServiceConfigLoaderTest {
               .hasMessageStartingWith(key);
           values = saved;
         });
+  }
+
+  @Test
+  void keyRotationIntervalIsReadAsIsoDuration() throws IOException {
+    values.put("crowd2fa.keys.rotation-interval", "P7D");
+
+    assertThat(load(Map.of()).keyRotationInterval()).isEqualTo(Duration.ofDays(7));
+  }
+
+  @Test
+  void keyRotationIntervalNotLongerThanAssertionLifetimeStopsStartUpNamingTheKey() {
+    values.put("crowd2fa.assertion.lifetime", "PT12H");
+    values.put("crowd2fa.keys.rotation-interval", "PT12H");
+
+    assertThatThrownBy(() -> load(Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("crowd2fa.keys.rotation-interval")
+        .hasMessageContaining("crowd2fa.assertion.lifetime");
   }
 }

@@ -33,4 +33,14 @@ public final class InMemorySigningKeyRepository implements SigningKeyRepository 
     }
     return false;
   }
+
+  @Override
+  public synchronized boolean replace(String currentKeyId, StoredSigningKey fresh, Instant at) {
+    if (!retire(currentKeyId, at)) {
+      return false;
+    }
+    findAll().stream().filter(k -> k.retiredAt().isEmpty()).forEach(k -> retire(k.keyId(), at));
+    keys.add(fresh);
+    return true;
+  }
 }

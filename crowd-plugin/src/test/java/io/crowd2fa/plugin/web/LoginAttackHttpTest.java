@@ -326,6 +326,32 @@ class LoginAttackHttpTest {
   }
 
   @Test
+  void theWrongCodeThatTripsTheLockoutShowsTheLockoutPageOnThatVeryAttempt() {
+    steps.enrolTotp(harness.browser(), "alice", ServiceHarness.JIRA);
+    ServiceHarness.Browser browser = harness.browser();
+    steps.password(browser, "alice", ServiceHarness.JIRA);
+    for (int attempt = 1; attempt < 5; attempt++) {
+      HttpResponse<String> wrong =
+          browser.post("/challenge", Map.of("method", "otp", "code", "00000" + attempt));
+      assertThat(wrong.body()).as("attempt %d", attempt).contains("That code did not work");
+    }
+
+    HttpResponse<String> fifth =
+        browser.post("/challenge", Map.of("method", "otp", "code", "000005"));
+
+    assertThat(fifth.statusCode()).isEqualTo(429);
+    assertThat(fifth.body())
+        .contains("Too many attempts")
+        .contains("You can try again after")
+        .doesNotContain("That code did not work");
+    assertThat(harness.auditEvents()).contains("LOCKOUT/FAILURE");
+    assertThat(harness.auditDetails("LOGIN_SECOND_FACTOR_REJECTED"))
+        .hasSize(5)
+        .last()
+        .satisfies(d -> assertThat(d).isEqualTo("alice otp locked out"));
+  }
+
+  @Test
   void aLoginOlderThanTenMinutesCannotBeFinished() {
     Steps.Enrolled enrolled = steps.enrolTotp(harness.browser(), "alice", ServiceHarness.JIRA);
     ServiceHarness.Browser browser = harness.browser();

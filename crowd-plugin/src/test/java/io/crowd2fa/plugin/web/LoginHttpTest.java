@@ -120,7 +120,15 @@ class LoginHttpTest {
         steps.password(browser, "admin", ServiceHarness.CONFLUENCE + "/x");
 
     assertThat(denied.statusCode()).isEqualTo(403);
-    assertThat(denied.body()).contains("not allowed to sign in");
+    assertThat(denied.body())
+        .contains("not allowed to sign in")
+        .as("the deny rule's reason, escaped")
+        .contains(
+            "Reason given by your administrator: Administrators use &lt;b&gt;Crowd&lt;/b&gt;"
+                + " only &amp; nothing else")
+        .doesNotContain("<b>Crowd</b>")
+        .as("no policy internals")
+        .doesNotContain("no-admins-on-confluence");
     assertThat(browser.cookie("crowd.token_key")).isEmpty();
     assertThat(harness.crowd.sessions().size()).isZero();
     assertThat(harness.auditDetails("LOGIN_POLICY_DENIED"))

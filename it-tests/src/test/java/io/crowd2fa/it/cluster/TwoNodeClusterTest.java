@@ -18,7 +18,9 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,7 +30,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Tomcats) on ONE real PostgreSQL, one Crowd stand-in, no load balancer: each request names its
  * node. Proves that single-use state and lockouts are cluster-wide (DESIGN D6, invariants 2 and 4).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterTest {
 
   private static final String JIRA = "http://localhost:1/jira";
@@ -48,6 +54,15 @@ class TwoNodeClusterTest {
   private static ServiceNode nodeA;
   private static ServiceNode nodeB;
   private static final SandboxClock CLOCK = SandboxClock.systemUtc();
+
+  /**
+   * Node A's own clock: the shared one plus an offset, so one node can be moved ahead of the other
+   * as a node whose key is due for rotation first would be.
+   */
+  private static final SandboxClock NODE_A_CLOCK = SandboxClock.over(CLOCK);
+
+  /** Default of {@code crowd2fa.keys.rotation-interval}; the nodes' config leaves it unset. */
+  private static final Duration ROTATION_INTERVAL = Duration.ofDays(30);
 
   @BeforeAll
   static void startClusterOnOneDatabase() throws Exception {
@@ -71,11 +86,11 @@ class TwoNodeClusterTest {
     // Crowd: the plugin must still find its own driver (it names the driver class explicitly).
     int portA = freePort();
     int portB = freePort();
-    nodeA = startNode(portA, crowdProperties, policy);
-    nodeB = startNode(portB, crowdProperties, policy);
+    nodeA = startNode(portA, crowdProperties, policy, NODE_A_CLOCK);
+    nodeB = startNode(portB, crowdProperties, policy, CLOCK);
   }
 
-  private static ServiceNode startNode(int port, Path crowdProperties, Path policy)
+  private static ServiceNode startNode(int port, Path crowdProperties, Path policy, Clock clock)
       throws IOException {
     Path config = home.resolve("node-" + port + ".properties");
     Files.writeString(
@@ -94,7 +109,7 @@ class TwoNodeClusterTest {
             "crowd2fa.webauthn.origins=http://localhost:" + port,
             "crowd2fa.policy.file=" + policy,
             ""));
-    return ServiceNode.start(port, plugin.newServlet(), config, CLOCK);
+    return ServiceNode.start(port, plugin.newServlet(), config, clock);
   }
 
   @AfterAll
@@ -136,13 +151,16 @@ class TwoNodeClusterTest {
     Visitor attacker = new Visitor();
     passwordStep(attacker, nodeA, "bob", "bob123");
 
-    for (int attempt = 0; attempt < 5; attempt++) {
+    for (int attempt = 0; attempt < 4; attempt++) {
       ServiceNode node = attempt % 2 == 0 ? nodeA : nodeB;
       HttpResponse<String> answer = challenge(attacker, node, "000000");
       assertThat(answer.body()).contains("That code did not work");
     }
+    // The fifth wrong code, wherever it lands, trips the lockout and already shows it.
+    HttpResponse<String> tripping = challenge(attacker, nodeA, "000000");
     HttpResponse<String> locked = challenge(attacker, nodeB, "000000");
 
+    assertThat(tripping.body()).contains("verification is paused");
     assertThat(locked.statusCode()).isEqualTo(429);
     assertThat(locked.body()).contains("verification is paused");
   }
@@ -177,7 +195,56 @@ class TwoNodeClusterTest {
     assertThat(assertion.getJWTClaimsSet().getSubject()).isEqualTo("contractor");
   }
 
+  // Runs last: it leaves node A's clock a month ahead, which the TOTP steps of the other tests
+  // (computed from the shared clock) would not match.
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void keyRotatedOnNodeAByAgeIsAcceptedThroughNodeBsJwksAndOldAssertionsStayValid()
+      throws Exception {
+    String before = signedOnNodeA().getHeader().getKeyID();
+    NODE_A_CLOCK.advance(ROTATION_INTERVAL.minusHours(1));
+    SignedJWT issuedBeforeRotation = signedOnNodeA();
+    assertThat(issuedBeforeRotation.getHeader().getKeyID()).isEqualTo(before);
+
+    NODE_A_CLOCK.advance(Duration.ofHours(1).plusMinutes(1));
+    SignedJWT issuedAfterRotation = signedOnNodeA();
+    String rotated = issuedAfterRotation.getHeader().getKeyID();
+
+    assertThat(rotated)
+        .as("node A signs with a new key once the old one is due")
+        .isNotEqualTo(before);
+    JWKSet nodeBKeys =
+        JWKSet.parse(new Visitor().get(nodeB.baseUrl() + "/.well-known/jwks.json").body());
+    assertThat(nodeBKeys.getKeys())
+        .extracting(k -> k.getKeyID())
+        .as("node B publishes the new key and still the previous one")
+        .contains(rotated, before);
+    assertThat(acceptedWith(nodeBKeys, issuedAfterRotation, NODE_A_CLOCK.instant())).isTrue();
+    assertThat(acceptedWith(nodeBKeys, issuedBeforeRotation, NODE_A_CLOCK.instant()))
+        .as("an assertion signed before the rotation is valid until its own expiry")
+        .isTrue();
+    assertThat(signedOnNodeA().getHeader().getKeyID())
+        .as("the rotation happened once: node A keeps the new key")
+        .isEqualTo(rotated);
+  }
+
   // ---- steps
+
+  /** An assertion node A issues now: contractor is exempt, so the password step completes. */
+  private static SignedJWT signedOnNodeA() throws Exception {
+    Visitor contractor = new Visitor();
+    passwordStep(contractor, nodeA, "contractor", "contractor123");
+    return SignedJWT.parse(contractor.cookie("crowd2fa.assertion").orElseThrow());
+  }
+
+  /** What a product's authenticator does: key by kid from the JWKS, signature, then expiry. */
+  private static boolean acceptedWith(JWKSet keys, SignedJWT assertion, Instant now)
+      throws Exception {
+    ECKey key = (ECKey) keys.getKeyByKeyId(assertion.getHeader().getKeyID());
+    return key != null
+        && assertion.verify(new ECDSAVerifier(key))
+        && now.isBefore(assertion.getJWTClaimsSet().getExpirationTime().toInstant());
+  }
 
   private static Rfc6238 enrol(String user, String password, ServiceNode node) throws Exception {
     Visitor visitor = new Visitor();

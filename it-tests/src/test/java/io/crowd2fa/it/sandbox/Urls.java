@@ -32,6 +32,11 @@ public final class Urls {
     return sandbox.topology().productBaseUrl(Product.CONFLUENCE) + "/logout.action";
   }
 
+  /** The signed-in user's self-service page. */
+  public static String account(Sandbox sandbox) {
+    return sandbox.topology().serviceBaseUrl() + "/account";
+  }
+
   public static String serviceLogin(Sandbox sandbox) {
     return sandbox.topology().serviceBaseUrl() + "/login";
   }

@@ -38,11 +38,12 @@ class LockoutTest {
     String rightNow = bob.authenticatorApp().codeAt(sandbox.clock().instant());
     String wrong = WRONG_CODE.equals(rightNow) ? "111111" : WRONG_CODE;
 
-    for (int attempt = 1; attempt <= FREE_ATTEMPTS; attempt++) {
+    for (int attempt = 1; attempt < FREE_ATTEMPTS; attempt++) {
       challenge.enterCode(wrong);
       challenge = new ChallengePage(browser);
       assertThat(challenge.error()).isEqualTo("That code did not work. Check it and try again.");
     }
+    // The wrong code that trips the lockout must already show the lockout page.
     challenge.enterCode(wrong);
 
     NoticePage locked = new NoticePage(browser);

@@ -22,8 +22,8 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 /**
  * Scenario 2, the parts the service offers so far: security key enrolment and sign-in with
  * Chromium's virtual authenticator (CTAP2, user verification), then, with the authenticator
- * removed, the fallback to another factor (a recovery code: no self-service page exists yet to add
- * a second key or an authenticator app next to the key).
+ * removed, the fallback to another factor (a recovery code: the self-service page cannot yet add a
+ * second key or an authenticator app next to the key).
  */
 @ExtendWith({SandboxExtension.class, BrowserExtension.class})
 @SandboxPolicy("/policies/it-policy.json")

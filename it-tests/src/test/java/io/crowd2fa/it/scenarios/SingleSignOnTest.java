@@ -3,6 +3,7 @@ package io.crowd2fa.it.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crowd2fa.it.browser.BrowserExtension;
+import io.crowd2fa.it.pages.AccountPage;
 import io.crowd2fa.it.pages.ChallengePage;
 import io.crowd2fa.it.pages.EnrolmentChoicePage;
 import io.crowd2fa.it.pages.LoginPage;
@@ -95,6 +96,9 @@ class SingleSignOnTest {
     assertThat(recovery.method()).isEqualTo("rc");
     recovery.enterCode(recoveryCode);
     assertThat(ProductPage.dashboard(browser).signedInText()).isEqualTo("Signed in as admin");
+    browser.get(Urls.account(sandbox));
+    assertThat(new AccountPage(browser).remainingRecoveryCodes())
+        .isEqualTo("Unused recovery codes: 9");
     Journeys.signOut(browser, sandbox);
 
     browser.get(Urls.jiraDashboard(sandbox));

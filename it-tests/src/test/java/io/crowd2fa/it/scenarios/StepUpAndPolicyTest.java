@@ -62,5 +62,9 @@ class StepUpAndPolicyTest {
         .isEqualTo(
             "Your account is not allowed to sign in here. If you think this is wrong, please"
                 + " contact your administrator.");
+    assertThat(denied.detail())
+        .isEqualTo(
+            "Reason given by your administrator: Administrators sign in to Confluence with their"
+                + " personal account.");
   }
 }
