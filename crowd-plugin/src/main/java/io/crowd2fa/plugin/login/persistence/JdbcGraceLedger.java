@@ -18,20 +18,18 @@ public final class JdbcGraceLedger implements GraceLedger {
 
   @Override
   public GraceState stateOf(String username) {
-    return database.fromTransaction(
-        session ->
-            session.doReturningWork(
-                connection -> {
-                  try (PreparedStatement select =
-                      connection.prepareStatement(
-                          "SELECT logins_without_enrolment FROM c2fa_enrolment_grace"
-                              + " WHERE username = ?")) {
-                    select.setString(1, key(username));
-                    try (ResultSet row = select.executeQuery()) {
-                      return row.next() ? new GraceState(row.getInt(1)) : GraceState.UNUSED;
-                    }
-                  }
-                }));
+    return database.fromConnection(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT logins_without_enrolment FROM c2fa_enrolment_grace"
+                      + " WHERE username = ?")) {
+            select.setString(1, key(username));
+            try (ResultSet row = select.executeQuery()) {
+              return row.next() ? new GraceState(row.getInt(1)) : GraceState.UNUSED;
+            }
+          }
+        });
   }
 
   @Override

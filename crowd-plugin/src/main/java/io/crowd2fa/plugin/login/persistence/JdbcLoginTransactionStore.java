@@ -66,23 +66,17 @@ public final class JdbcLoginTransactionStore implements LoginTransactionStore {
   /** The transaction for {@code handleHash}, whatever its stage or expiry. */
   @Override
   public Optional<LoginTransaction> find(String handleHash) {
-    return database.fromTransaction(
-        session ->
-            session.doReturningWork(
-                connection -> {
-                  try (PreparedStatement select =
-                      connection.prepareStatement(
-                          "SELECT "
-                              + COLUMNS
-                              + " FROM c2fa_login_transaction WHERE handle_hash = ?")) {
-                    select.setString(1, handleHash);
-                    try (ResultSet row = select.executeQuery()) {
-                      return row.next()
-                          ? Optional.of(read(row))
-                          : Optional.<LoginTransaction>empty();
-                    }
-                  }
-                }));
+    return database.fromConnection(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM c2fa_login_transaction WHERE handle_hash = ?")) {
+            select.setString(1, handleHash);
+            try (ResultSet row = select.executeQuery()) {
+              return row.next() ? Optional.of(read(row)) : Optional.<LoginTransaction>empty();
+            }
+          }
+        });
   }
 
   /**
@@ -95,41 +89,37 @@ public final class JdbcLoginTransactionStore implements LoginTransactionStore {
         || next.version() != current.version() + 1) {
       throw new IllegalArgumentException("next must be current advanced by one version");
     }
-    return database.fromTransaction(
-        session ->
-            session.doReturningWork(
-                connection -> {
-                  try (PreparedStatement update =
-                      connection.prepareStatement(
-                          "UPDATE c2fa_login_transaction SET stage = ?, proven = ?, version = ?"
-                              + " WHERE handle_hash = ? AND stage = ? AND version = ?"
-                              + " AND expires_at > ?")) {
-                    update.setString(1, next.stage().name());
-                    update.setString(2, encode(next.proven()));
-                    update.setInt(3, next.version());
-                    update.setString(4, current.handleHash());
-                    update.setString(5, current.stage().name());
-                    update.setInt(6, current.version());
-                    update.setLong(7, now.toEpochMilli());
-                    return update.executeUpdate() == 1;
-                  }
-                }));
+    return database.fromConnection(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE c2fa_login_transaction SET stage = ?, proven = ?, version = ?"
+                      + " WHERE handle_hash = ? AND stage = ? AND version = ?"
+                      + " AND expires_at > ?")) {
+            update.setString(1, next.stage().name());
+            update.setString(2, encode(next.proven()));
+            update.setInt(3, next.version());
+            update.setString(4, current.handleHash());
+            update.setString(5, current.stage().name());
+            update.setInt(6, current.version());
+            update.setLong(7, now.toEpochMilli());
+            return update.executeUpdate() == 1;
+          }
+        });
   }
 
   /** Deletes transactions that expired before {@code now}; returns how many. */
   @Override
   public int deleteExpired(Instant now) {
-    return database.fromTransaction(
-        session ->
-            session.doReturningWork(
-                connection -> {
-                  try (PreparedStatement delete =
-                      connection.prepareStatement(
-                          "DELETE FROM c2fa_login_transaction WHERE expires_at <= ?")) {
-                    delete.setLong(1, now.toEpochMilli());
-                    return delete.executeUpdate();
-                  }
-                }));
+    return database.fromConnection(
+        connection -> {
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "DELETE FROM c2fa_login_transaction WHERE expires_at <= ?")) {
+            delete.setLong(1, now.toEpochMilli());
+            return delete.executeUpdate();
+          }
+        });
   }
 
   private static LoginTransaction read(ResultSet row) throws SQLException {

@@ -29,17 +29,14 @@ public final class JdbcPasswordThrottle implements PasswordThrottle {
   public boolean tryAcquire(String clientAddress, String username) {
     long windowMillis = limits.window().toMillis();
     long windowStart = clock.millis() / windowMillis * windowMillis;
-    return database.fromTransaction(
-        session ->
-            session.doReturningWork(
-                connection -> {
-                  int byAddress = increment(connection, "ip:" + clientAddress, windowStart);
-                  int byUser =
-                      increment(
-                          connection, "user:" + username.toLowerCase(Locale.ROOT), windowStart);
-                  deleteOlderWindows(connection, windowStart);
-                  return byAddress <= limits.perAddress() && byUser <= limits.perUsername();
-                }));
+    return database.fromConnection(
+        connection -> {
+          int byAddress = increment(connection, "ip:" + clientAddress, windowStart);
+          int byUser =
+              increment(connection, "user:" + username.toLowerCase(Locale.ROOT), windowStart);
+          deleteOlderWindows(connection, windowStart);
+          return byAddress <= limits.perAddress() && byUser <= limits.perUsername();
+        });
   }
 
   @Override
