@@ -381,17 +381,56 @@ public final class TwoFactorEngine {
   public boolean removeFactor(
       String username, FactorType type, UUID factorId, RequestContext context) {
     Instant now = clock.instant();
-    return transactions.inTransaction(
-        () -> {
-          boolean removed = provider(type).remove(username, factorId);
-          String detail = type + " " + factorId + (removed ? " removed" : " not found");
-          if (removed) {
-            audit.success(now, username, context, AuditEventType.FACTOR_REMOVED, detail);
-          } else {
-            audit.failure(now, username, context, AuditEventType.FACTOR_REMOVED, detail);
-          }
-          return removed;
-        });
+    return transactions.inTransaction(() -> remove(username, type, factorId, context, now));
+  }
+
+  private boolean remove(
+      String username, FactorType type, UUID factorId, RequestContext context, Instant now) {
+    boolean removed = provider(type).remove(username, factorId);
+    String detail = type + " " + factorId + (removed ? " removed" : " not found");
+    if (removed) {
+      audit.success(now, username, context, AuditEventType.FACTOR_REMOVED, detail);
+    } else {
+      audit.failure(now, username, context, AuditEventType.FACTOR_REMOVED, detail);
+    }
+    return removed;
+  }
+
+  /**
+   * Self-service removal: like {@link #removeFactor}, but the user's last active second factor is
+   * kept (see {@link FactorRemoval.LastActiveFactor}). The user's counter row is held while the
+   * factors are counted, so two removals racing on two nodes cannot together remove both of the
+   * last two factors.
+   */
+  public FactorRemoval removeOwnFactor(
+      String username, FactorType type, UUID factorId, RequestContext context) {
+    Instant now = clock.instant();
+    return userLocks.withLock(
+        username,
+        () ->
+            transactions.inTransaction(
+                () -> {
+                  lockout.holdUser(username, now);
+                  List<EnrolledFactor> active =
+                      providers.values().stream()
+                          .flatMap(p -> p.enrolled(username).stream())
+                          .filter(f -> f.status() == FactorStatus.ACTIVE)
+                          .toList();
+                  boolean target =
+                      active.stream().anyMatch(f -> f.type() == type && f.id().equals(factorId));
+                  if (target && active.size() == 1) {
+                    audit.failure(
+                        now,
+                        username,
+                        context,
+                        AuditEventType.FACTOR_REMOVED,
+                        type + " " + factorId + " kept: last active second factor");
+                    return new FactorRemoval.LastActiveFactor();
+                  }
+                  return remove(username, type, factorId, context, now)
+                      ? new FactorRemoval.Removed()
+                      : new FactorRemoval.NotFound();
+                }));
   }
 
   private SecondFactorProvider provider(FactorType type) {

@@ -54,6 +54,14 @@ public final class LockoutService {
     return new FailureConsequence.Counted(state.consecutiveFailures());
   }
 
+  /**
+   * Holds the user's second-factor counter row until the caller's transaction ends, so a change to
+   * the user's factors is serialised with their verifications and other changes on every node.
+   */
+  public void holdUser(String username, Instant now) {
+    repository.lockForUpdate(username, AttemptCounter.SECOND_FACTOR, now);
+  }
+
   public Optional<LockoutState> status(String username, AttemptCounter counter) {
     return repository.find(username, counter);
   }

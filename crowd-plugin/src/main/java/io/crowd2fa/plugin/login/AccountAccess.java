@@ -37,11 +37,17 @@ public final class AccountAccess {
 
   /** The outcome of checking the browser's cookies. */
   public sealed interface Access {
-    /** Signed in as {@code username}, whose last second factor was at {@code authTime}. */
-    record SignedIn(String username, Instant authTime) implements Access {
+    /**
+     * Signed in as {@code username}, whose last second factor was at {@code authTime}. {@code
+     * ceremonyId} names this sign-in (a hash of the assertion it completed with) so a security key
+     * registration started here can only be finished by the same browser. The Crowd token would not
+     * do: Crowd hands the same token to every login of a user with the same validation factors.
+     */
+    record SignedIn(String username, Instant authTime, String ceremonyId) implements Access {
       public SignedIn {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(authTime, "authTime");
+        Objects.requireNonNull(ceremonyId, "ceremonyId");
       }
     }
 
@@ -82,11 +88,28 @@ public final class AccountAccess {
       audit.failure(LoginAudit.ACCOUNT_REJECTED, username.get(), client, "no second factor");
       return new Access.NoAssertion();
     }
-    return new Access.SignedIn(username.get(), claims.get().authTime());
+    return new Access.SignedIn(
+        username.get(), claims.get().authTime(), ceremonyIdFor(heldAssertion.get()));
   }
 
-  /** Whether {@code signedIn} passed a second factor recently enough to change factors. */
-  public boolean freshEnough(Access.SignedIn signedIn) {
-    return !signedIn.authTime().plus(FRESHNESS).isBefore(clock.instant());
+  /** Prefixed so it can never equal a login transaction's handle hash in the challenge store. */
+  private static String ceremonyIdFor(String assertion) {
+    return "account:" + LoginHandles.hash(assertion);
+  }
+
+  /**
+   * Whether {@code signedIn} passed a second factor recently enough to change factors; a stale one
+   * is audited as a refused {@code change}.
+   */
+  public boolean freshEnough(Access.SignedIn signedIn, String change, ClientInfo client) {
+    if (!signedIn.authTime().plus(FRESHNESS).isBefore(clock.instant())) {
+      return true;
+    }
+    audit.failure(
+        LoginAudit.ACCOUNT_REJECTED,
+        signedIn.username(),
+        client,
+        change + ": second factor older than " + FRESHNESS.toMinutes() + " min");
+    return false;
   }
 }

@@ -4,6 +4,7 @@ import io.crowd2fa.model.assertion.AuthMethod;
 import io.crowd2fa.plugin.engine.CounterStatus;
 import io.crowd2fa.plugin.engine.EnrolledFactor;
 import io.crowd2fa.plugin.engine.EnrolmentResult;
+import io.crowd2fa.plugin.engine.FactorRemoval;
 import io.crowd2fa.plugin.engine.FactorStatus;
 import io.crowd2fa.plugin.engine.FactorType;
 import io.crowd2fa.plugin.engine.LockoutStatus;
@@ -31,8 +32,6 @@ import java.util.function.Function;
  * {@link WebAuthnService}.
  */
 public final class EngineSecondFactors implements SecondFactors {
-
-  private static final String DEFAULT_TOTP_NICKNAME = "Authenticator app";
 
   private final TwoFactorEngine engine;
   private final WebAuthnService webAuthn;
@@ -130,8 +129,14 @@ public final class EngineSecondFactors implements SecondFactors {
   }
 
   @Override
-  public TotpEnrolment startTotpEnrolment(String username, ClientInfo client) {
-    return engine.startTotpEnrolment(username, DEFAULT_TOTP_NICKNAME, context(client));
+  public TotpEnrolment startTotpEnrolment(String username, String nickname, ClientInfo client) {
+    return engine.startTotpEnrolment(username, nickname, context(client));
+  }
+
+  @Override
+  public FactorRemoval removeOwnFactor(
+      String username, FactorType type, UUID id, ClientInfo client) {
+    return engine.removeOwnFactor(username, type, id, context(client));
   }
 
   @Override

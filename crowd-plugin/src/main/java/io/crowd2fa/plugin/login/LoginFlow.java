@@ -226,7 +226,9 @@ public final class LoginFlow {
       return new LoginOutcome.NoLogin();
     }
     return new LoginOutcome.EnrolTotp(
-        handle, factors.startTotpEnrolment(found.get().username(), client));
+        handle,
+        factors.startTotpEnrolment(
+            found.get().username(), SecondFactors.DEFAULT_TOTP_NICKNAME, client));
   }
 
   /** Enrolment: the first code from the app activates TOTP; the recovery codes follow. */

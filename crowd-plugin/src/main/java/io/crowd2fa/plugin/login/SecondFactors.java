@@ -2,6 +2,7 @@ package io.crowd2fa.plugin.login;
 
 import io.crowd2fa.model.assertion.AuthMethod;
 import io.crowd2fa.plugin.engine.EnrolledFactor;
+import io.crowd2fa.plugin.engine.FactorRemoval;
 import io.crowd2fa.plugin.policy.FactorType;
 import io.crowd2fa.plugin.totp.TotpEnrolment;
 import java.util.List;
@@ -32,7 +33,10 @@ public interface SecondFactors {
 
   FactorCheck verifyRecoveryCode(String username, String code, ClientInfo client);
 
-  TotpEnrolment startTotpEnrolment(String username, ClientInfo client);
+  /** What a TOTP credential is called when the user does not name it. */
+  String DEFAULT_TOTP_NICKNAME = "Authenticator app";
+
+  TotpEnrolment startTotpEnrolment(String username, String nickname, ClientInfo client);
 
   /**
    * Starts a security-key sign-in bound to login transaction {@code loginId}: the options for
@@ -54,6 +58,13 @@ public interface SecondFactors {
   /** The enrolment's first code; on success the user's first recovery codes (show once). */
   EnrolmentCheck finishTotpEnrolment(
       String username, UUID credentialId, String code, ClientInfo client);
+
+  /**
+   * Removes one of the user's own factors, keeping their last active one (the engine audits every
+   * outcome).
+   */
+  FactorRemoval removeOwnFactor(
+      String username, io.crowd2fa.plugin.engine.FactorType type, UUID id, ClientInfo client);
 
   /** Outcome of confirming an enrolment. */
   sealed interface EnrolmentCheck {

@@ -1,6 +1,7 @@
 package io.crowd2fa.plugin.web;
 
 import java.util.Optional;
+import java.util.UUID;
 import javax.servlet.http.HttpServletRequest;
 
 /**
@@ -39,6 +40,15 @@ public final class FormInput {
       throw new BadRequestException(name, "contains control characters");
     }
     return Optional.of(value);
+  }
+
+  /** The single value of {@code name} as a UUID. */
+  public UUID uuid(String name) {
+    try {
+      return UUID.fromString(required(name, 36));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(name, "not a UUID");
+    }
   }
 
   /** The single non-empty value of {@code name}. */

@@ -271,12 +271,7 @@ final class LoginPages {
   }
 
   private void finishTotp(Web web) throws IOException {
-    UUID credential;
-    try {
-      credential = UUID.fromString(web.input().required("credential", 36));
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("credential", "not a UUID");
-    }
+    UUID credential = web.input().uuid("credential");
     String code = web.input().optional("code", FormInput.CODE_MAX).orElse("");
     LoginOutcome outcome =
         service
@@ -301,7 +296,15 @@ final class LoginPages {
         web.response(),
         200,
         "enrol-key.jte",
-        Map.of("page", web.page(), "options", options.get(), "failed", failed));
+        Map.of(
+            "page",
+            web.page(),
+            "options",
+            options.get(),
+            "failed",
+            failed,
+            "action",
+            "/enrol/key/finish"));
   }
 
   private void finishKey(Web web) throws IOException {
@@ -402,7 +405,15 @@ final class LoginPages {
           web.response(),
           200,
           "enrol-totp.jte",
-          Map.of("page", web.page(), "enrolment", enrol.enrolment(), "wrongCode", wrongCode));
+          Map.of(
+              "page",
+              web.page(),
+              "enrolment",
+              enrol.enrolment(),
+              "wrongCode",
+              wrongCode,
+              "action",
+              "/enrol/totp/finish"));
     } else if (outcome instanceof LoginOutcome.RecoveryCodes codes) {
       renderer.render(
           web.response(),

@@ -194,4 +194,31 @@ class ConcurrencyTest {
             .count();
     assertThat(setsThatWork).isEqualTo(1);
   }
+
+  @Test
+  void removingTheLastTwoFactorsOnTwoNodesAtOnceKeepsExactlyOne() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      String user = EngineFixture.newUsername();
+      TotpEnrolment phone = fixture.enrolTotp(user);
+      TotpEnrolment tablet = fixture.enrolTotp(user);
+
+      List<FactorRemoval> results =
+          race(
+              List.of(
+                  () ->
+                      fixture.engine.removeOwnFactor(
+                          user, FactorType.TOTP, phone.credentialId(), fixture.context),
+                  () ->
+                      secondNode.removeOwnFactor(
+                          user, FactorType.TOTP, tablet.credentialId(), fixture.context)));
+
+      assertThat(results)
+          .containsExactlyInAnyOrder(
+              new FactorRemoval.Removed(), new FactorRemoval.LastActiveFactor());
+      assertThat(fixture.engine.enrolledFactors(user))
+          .singleElement()
+          .extracting(EnrolledFactor::status)
+          .isEqualTo(FactorStatus.ACTIVE);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.crowd2fa.plugin.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crowd2fa.plugin.audit.AuditEvent;
 import io.crowd2fa.plugin.audit.AuditEventType;
 import io.crowd2fa.plugin.audit.AuditOutcome;
 import io.crowd2fa.plugin.persistence.DatabaseVendor;
@@ -224,5 +225,56 @@ class TotpEnrolmentTest {
         .isEqualTo(new VerificationResult.Rejected(RejectionReason.NOT_ENROLLED));
     assertThat(fixture.latestEvent(user, AuditEventType.FACTOR_REMOVED).outcome())
         .isEqualTo(AuditOutcome.SUCCESS);
+  }
+
+  @Test
+  void removeOwnFactorWhenAnotherActiveFactorRemainsThenRemoved() {
+    TotpEnrolment phone = fixture.enrolTotp(user);
+    TotpEnrolment tablet = fixture.enrolTotp(user);
+
+    assertThat(
+            fixture.engine.removeOwnFactor(
+                user, FactorType.TOTP, phone.credentialId(), fixture.context))
+        .isEqualTo(new FactorRemoval.Removed());
+
+    assertThat(fixture.engine.enrolledFactors(user))
+        .extracting(EnrolledFactor::id)
+        .containsExactly(tablet.credentialId());
+    assertThat(fixture.latestEvent(user, AuditEventType.FACTOR_REMOVED).outcome())
+        .isEqualTo(AuditOutcome.SUCCESS);
+  }
+
+  @Test
+  void removeOwnFactorWhenItIsTheLastActiveOneThenKeptAndAudited() {
+    TotpEnrolment phone = fixture.enrolTotp(user);
+
+    assertThat(
+            fixture.engine.removeOwnFactor(
+                user, FactorType.TOTP, phone.credentialId(), fixture.context))
+        .isEqualTo(new FactorRemoval.LastActiveFactor());
+
+    assertThat(fixture.engine.enrolledFactors(user)).hasSize(1);
+    AuditEvent refused = fixture.latestEvent(user, AuditEventType.FACTOR_REMOVED);
+    assertThat(refused.outcome()).isEqualTo(AuditOutcome.FAILURE);
+    assertThat(refused.detail()).endsWith("kept: last active second factor");
+    assertThat(fixture.engine.verifyTotp(user, fixture.codeAt(phone, 0), fixture.context))
+        .isInstanceOf(VerificationResult.Accepted.class);
+  }
+
+  @Test
+  void removeOwnFactorOfAnotherUserThenNotFoundAndAudited() {
+    TotpEnrolment victimsPhone = fixture.enrolTotp(user);
+    fixture.enrolTotp(user);
+    String attacker = EngineFixture.newUsername();
+    fixture.enrolTotp(attacker);
+
+    assertThat(
+            fixture.engine.removeOwnFactor(
+                attacker, FactorType.TOTP, victimsPhone.credentialId(), fixture.context))
+        .isEqualTo(new FactorRemoval.NotFound());
+
+    assertThat(fixture.engine.enrolledFactors(user)).hasSize(2);
+    assertThat(fixture.latestEvent(attacker, AuditEventType.FACTOR_REMOVED).outcome())
+        .isEqualTo(AuditOutcome.FAILURE);
   }
 }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crowd2fa.plugin.webauthn.SoftwareAuthenticator;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Security keys over HTTP, with a software authenticator answering as the browser would. */
 class SecurityKeyHttpTest {
-
-  private static final Pattern OPTIONS = Pattern.compile("data-options=\"([^\"]+)\"");
 
   private ServiceHarness harness;
   private Steps steps;
@@ -32,26 +29,11 @@ class SecurityKeyHttpTest {
   }
 
   private static String options(HttpResponse<String> page) {
-    return Steps.first(OPTIONS, page.body())
-        .replace("&#34;", "\"")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&");
+    return Steps.webAuthnOptions(page);
   }
 
   private void enrolKey(ServiceHarness.Browser browser) {
-    steps.password(browser, "alice", ServiceHarness.JIRA);
-    HttpResponse<String> page = browser.post("/enrol/key", Map.of());
-    assertThat(page.body()).contains("data-ceremony=\"create\"").contains("webauthn.js");
-    HttpResponse<String> codes =
-        browser.post(
-            "/enrol/key/finish",
-            Map.of("credential", key.register(options(page)), "nickname", "Blue key"));
-    assertThat(codes.body()).contains("Save your recovery codes");
-    HttpResponse<String> done = browser.post("/enrol/codes", Map.of("saved", "yes"));
-    assertThat(done.statusCode()).isEqualTo(303);
+    steps.enrolKey(browser, "alice", key);
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.crowd2fa.plugin.totp.TotpCodes;
 import io.crowd2fa.plugin.totp.TotpParameters;
+import io.crowd2fa.plugin.webauthn.SoftwareAuthenticator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ final class Steps {
   private static final Pattern CREDENTIAL =
       Pattern.compile("name=\"credential\" value=\"([0-9a-f-]{36})\"");
   private static final Pattern CODE_ITEM = Pattern.compile("<li>([^<]+)</li>");
+  private static final Pattern OPTIONS = Pattern.compile("data-options=\"([^\"]+)\"");
 
   private final ServiceHarness harness;
 
@@ -68,6 +70,32 @@ final class Steps {
   }
 
   record Enrolled(String secret, List<String> recoveryCodes, HttpResponse<String> completion) {}
+
+  /** A full first login of {@code user}: password, security key enrolment, recovery codes. */
+  List<String> enrolKey(ServiceHarness.Browser browser, String user, SoftwareAuthenticator key) {
+    password(browser, user, ServiceHarness.JIRA);
+    HttpResponse<String> page = browser.post("/enrol/key", Map.of());
+    assertThat(page.body()).contains("data-ceremony=\"create\"").contains("webauthn.js");
+    HttpResponse<String> codes =
+        browser.post(
+            "/enrol/key/finish",
+            Map.of("credential", key.register(webAuthnOptions(page)), "nickname", "Blue key"));
+    assertThat(codes.body()).contains("Save your recovery codes");
+    HttpResponse<String> done = browser.post("/enrol/codes", Map.of("saved", "yes"));
+    assertThat(done.statusCode()).isEqualTo(303);
+    return all(CODE_ITEM, codes.body());
+  }
+
+  /** The WebAuthn options a page hands to its script, unescaped from the HTML attribute. */
+  static String webAuthnOptions(HttpResponse<String> page) {
+    return first(OPTIONS, page.body())
+        .replace("&#34;", "\"")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+  }
 
   String code(String secret) {
     return new TotpCodes(TotpParameters.RFC_6238_DEFAULT)

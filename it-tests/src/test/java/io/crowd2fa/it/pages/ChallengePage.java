@@ -25,6 +25,11 @@ public final class ChallengePage extends ServicePage {
     return new ChallengePage(driver);
   }
 
+  public ChallengePage useSecurityKeyInstead() {
+    click(By.cssSelector("a[href$='/challenge?method=hwk']"));
+    return new ChallengePage(driver);
+  }
+
   public ChallengePage useRecoveryCodeInstead() {
     click(By.cssSelector("a[href$='/challenge?method=rc']"));
     return new ChallengePage(driver);

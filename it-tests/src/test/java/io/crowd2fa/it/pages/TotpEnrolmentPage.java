@@ -6,8 +6,11 @@ import org.openqa.selenium.WebDriver;
 /** Shows the QR code and the key to type in by hand; asks for a first code to finish. */
 public final class TotpEnrolmentPage extends ServicePage {
 
+  /** The same page at first login ({@code /enrol/...}) and on the account page. */
+  private static final String FINISH = "/totp/finish";
+
   public TotpEnrolmentPage(WebDriver driver) {
-    super(driver, formWithAction("/enrol/totp/finish"));
+    super(driver, formWithAction(FINISH));
   }
 
   /** The base32 key under the QR code, as a user would type it into an app. */
@@ -21,6 +24,6 @@ public final class TotpEnrolmentPage extends ServicePage {
 
   public void finishWith(String code) {
     type(By.id("code"), code);
-    submitFormWithAction("/enrol/totp/finish");
+    submitFormWithAction(FINISH);
   }
 }

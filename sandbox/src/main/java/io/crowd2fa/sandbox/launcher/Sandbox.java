@@ -196,6 +196,7 @@ public final class Sandbox implements AutoCloseable {
     out.println("  Confluence-like app  " + topology.productBaseUrl(Product.CONFLUENCE) + "/");
     out.println("  Crowd stand-in       " + topology.crowdBaseUrl() + "/rest/usermanagement/1/");
     out.println("  2FA service          " + topology.serviceBaseUrl() + "/login");
+    out.println("  Your sign-in methods " + topology.serviceBaseUrl() + "/account");
     out.println("  Sandbox clock        " + topology.clockUrl() + "   (POST advance=PT16M)");
     out.println();
     out.println("  Demo accounts (DEMO ONLY, public passwords):");
