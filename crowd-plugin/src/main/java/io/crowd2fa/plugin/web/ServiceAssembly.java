@@ -14,6 +14,7 @@ import io.crowd2fa.plugin.crypto.SecretBox;
 import io.crowd2fa.plugin.engine.EnginePorts;
 import io.crowd2fa.plugin.engine.EngineSettings;
 import io.crowd2fa.plugin.engine.TwoFactorEngine;
+import io.crowd2fa.plugin.housekeeping.Housekeeping;
 import io.crowd2fa.plugin.keys.SigningKeys;
 import io.crowd2fa.plugin.keys.persistence.JdbcSigningKeyRepository;
 import io.crowd2fa.plugin.login.AccountAccess;
@@ -74,6 +75,7 @@ public final class ServiceAssembly implements AutoCloseable {
   private final LoginAudit audit;
   private final DestinationPolicy destinations;
   private final StatusCheck status;
+  private final Housekeeping housekeeping;
   private final AtomicReference<CookieConfiguration> crowdCookie = new AtomicReference<>();
 
   private ServiceAssembly(ServiceConfig config, Clock clock, Map<String, String> environment) {
@@ -165,6 +167,16 @@ public final class ServiceAssembly implements AutoCloseable {
               clock,
               config.loginLifetime());
       this.status = new StatusCheck(database, crowd);
+      this.housekeeping =
+          new Housekeeping(
+              List.of(
+                  new Housekeeping.Sweep(
+                      "expired login transactions",
+                      () -> transactions.deleteExpired(clock.instant())),
+                  new Housekeeping.Sweep(
+                      "expired WebAuthn ceremonies", webAuthn::removeExpiredChallenges),
+                  new Housekeeping.Sweep(
+                      "expired TOTP enrolments", engine::purgeExpiredEnrolments)));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -174,7 +186,9 @@ public final class ServiceAssembly implements AutoCloseable {
   /** Builds the service; configuration faults name the key that is wrong. */
   public static ServiceAssembly start(
       ServiceConfig config, Clock clock, Map<String, String> environment) {
-    return new ServiceAssembly(config, clock, environment);
+    ServiceAssembly service = new ServiceAssembly(config, clock, environment);
+    service.housekeeping.start();
+    return service;
   }
 
   private String applicationFor(Optional<URI> destination) {
@@ -258,8 +272,14 @@ public final class ServiceAssembly implements AutoCloseable {
     return database;
   }
 
+  /** The sweeps of expired rows; they also run on their own every {@link Housekeeping#INTERVAL}. */
+  public Housekeeping housekeeping() {
+    return housekeeping;
+  }
+
   @Override
   public void close() {
+    housekeeping.close();
     database.close();
   }
 }

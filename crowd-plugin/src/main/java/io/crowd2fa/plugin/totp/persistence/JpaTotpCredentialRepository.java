@@ -192,15 +192,19 @@ public final class JpaTotpCredentialRepository implements TotpCredentialReposito
                   .stream()
                   .map(entity -> snapshot(session, entity))
                   .toList();
-          for (TotpCredential credential : expired) {
-            session
-                .createMutationQuery(
-                    "delete from TotpCredentialEntity c where c.id = :id and c.status = :pending")
-                .setParameter("id", credential.id())
-                .setParameter("pending", TotpCredentialStatus.PENDING)
-                .executeUpdate();
-          }
-          return expired;
+          // Only the rows this delete removed: a node sweeping at the same time reports the rest.
+          return expired.stream()
+              .filter(
+                  credential ->
+                      session
+                              .createMutationQuery(
+                                  "delete from TotpCredentialEntity c"
+                                      + " where c.id = :id and c.status = :pending")
+                              .setParameter("id", credential.id())
+                              .setParameter("pending", TotpCredentialStatus.PENDING)
+                              .executeUpdate()
+                          == 1)
+              .toList();
         });
   }
 }
