@@ -25,6 +25,14 @@ import java.util.UUID;
  */
 public final class LoginFlow {
 
+  /** The stages at which the challenge page asks for a factor the user has. */
+  public static final Set<LoginStage> CHALLENGE_STAGES =
+      Set.copyOf(
+          EnumSet.of(
+              LoginStage.SECOND_FACTOR,
+              LoginStage.PROVE_THEN_ENROL,
+              LoginStage.PROVE_THEN_OPTIONAL_ENROL));
+
   private final CrowdClient crowd;
   private final PasswordThrottle throttle;
   private final LoginTransactionStore transactions;
@@ -114,12 +122,14 @@ public final class LoginFlow {
           username, LoginStage.SECOND_FACTOR, require.allowedFactors(), destination, client);
     }
     PolicyDecision.RequireEnrolment enrol = (PolicyDecision.RequireEnrolment) decision;
-    return start(
-        username,
-        enrol.graceLeft().maySkip() ? LoginStage.ENROL_OPTIONAL : LoginStage.ENROL_REQUIRED,
-        enrol.allowedFactors(),
-        destination,
-        client);
+    boolean maySkip = enrol.graceLeft().maySkip();
+    LoginStage stage;
+    if (enrolled.isEmpty()) {
+      stage = maySkip ? LoginStage.ENROL_OPTIONAL : LoginStage.ENROL_REQUIRED;
+    } else {
+      stage = maySkip ? LoginStage.PROVE_THEN_OPTIONAL_ENROL : LoginStage.PROVE_THEN_ENROL;
+    }
+    return start(username, stage, enrol.allowedFactors(), destination, client);
   }
 
   private Set<String> groupsOf(String username) {
@@ -169,8 +179,8 @@ public final class LoginFlow {
 
   /** Security key: the options for the browser, bound to this login's transaction. */
   public Optional<String> startSecurityKey(String handle, ClientInfo client) {
-    return live(handle, Set.of(LoginStage.SECOND_FACTOR))
-        .filter(tx -> tx.allowedFactors().contains(FactorType.WEBAUTHN))
+    return live(handle, CHALLENGE_STAGES)
+        .filter(tx -> tx.mayProveWith(FactorType.WEBAUTHN))
         .flatMap(tx -> factors.startSecurityKey(tx.username(), tx.handleHash(), client));
   }
 
@@ -181,7 +191,7 @@ public final class LoginFlow {
       String code,
       ClientInfo client,
       Optional<String> heldToken) {
-    Optional<LoginTransaction> found = live(handle, Set.of(LoginStage.SECOND_FACTOR));
+    Optional<LoginTransaction> found = live(handle, CHALLENGE_STAGES);
     if (found.isEmpty()) {
       audit.failure(LoginAudit.STEP_REJECTED, null, client, "second factor without a live login");
       return new LoginOutcome.NoLogin();
@@ -190,18 +200,20 @@ public final class LoginFlow {
     FactorCheck check =
         switch (method) {
           case OTP ->
-              tx.allowedFactors().contains(FactorType.TOTP)
+              tx.mayProveWith(FactorType.TOTP)
                   ? factors.verifyTotp(tx.username(), code, client)
                   : new FactorCheck.Rejected();
           case RECOVERY_CODE -> factors.verifyRecoveryCode(tx.username(), code, client);
           case HARDWARE_KEY ->
-              tx.allowedFactors().contains(FactorType.WEBAUTHN)
+              tx.mayProveWith(FactorType.WEBAUTHN)
                   ? factors.verifySecurityKey(tx.username(), tx.handleHash(), code, client)
                   : new FactorCheck.Rejected();
           default -> throw new IllegalArgumentException("not a code method: " + method);
         };
     if (check instanceof FactorCheck.Verified verified) {
-      return completion.complete(tx, verified.method(), client, heldToken);
+      return tx.stage().provesBeforeEnrolment()
+          ? provenBeforeEnrolment(handle, tx, verified.method(), client)
+          : completion.complete(tx, verified.method(), client, heldToken);
     }
     if (check instanceof FactorCheck.LockedOut locked) {
       audit.failure(
@@ -217,6 +229,17 @@ public final class LoginFlow {
         client,
         method.claimValue() + " rejected");
     return new LoginOutcome.WrongCode(handle, tx.stage());
+  }
+
+  private LoginOutcome provenBeforeEnrolment(
+      String handle, LoginTransaction tx, AuthMethod method, ClientInfo client) {
+    LoginStage enrol = tx.stage().enrolmentAfterProof();
+    if (!transactions.transition(tx, tx.advancedTo(enrol, Set.of(method)), clock.instant())) {
+      audit.failure(
+          LoginAudit.STEP_REJECTED, tx.username(), client, "proof before enrolment raced");
+      return new LoginOutcome.NoLogin();
+    }
+    return new LoginOutcome.Proceed(handle, enrol);
   }
 
   /** Enrolment: a new TOTP secret for the user of this transaction. */

@@ -61,6 +61,14 @@ public record LoginTransaction(
     return !now.isBefore(expiresAt);
   }
 
+  /**
+   * Whether a factor of {@code type} may answer this transaction's challenge: one the deciding rule
+   * allows, or, before an enrolment, any factor the user already has.
+   */
+  public boolean mayProveWith(FactorType type) {
+    return stage.provesBeforeEnrolment() || allowedFactors.contains(type);
+  }
+
   /** This transaction moved to {@code next} with {@code added} proven; version bumped. */
   public LoginTransaction advancedTo(LoginStage next, Set<AuthMethod> added) {
     Set<AuthMethod> all = EnumSet.noneOf(AuthMethod.class);

@@ -7,6 +7,7 @@ import io.crowd2fa.plugin.assertion.AssertionIssuer;
 import io.crowd2fa.plugin.assertion.AssertionReader;
 import io.crowd2fa.plugin.login.ClientInfo;
 import io.crowd2fa.plugin.login.LoginAudit;
+import io.crowd2fa.plugin.login.LoginFlow;
 import io.crowd2fa.plugin.login.LoginOutcome;
 import io.crowd2fa.plugin.login.LoginStage;
 import io.crowd2fa.plugin.login.LoginTransaction;
@@ -165,7 +166,7 @@ final class LoginPages {
 
   private void challenge(Web web, boolean wrongCode) throws IOException {
     Optional<LoginTransaction> tx =
-        service.loginFlow().live(handle(web), Set.of(LoginStage.SECOND_FACTOR));
+        service.loginFlow().live(handle(web), LoginFlow.CHALLENGE_STAGES);
     if (tx.isEmpty()) {
       service
           .audit()
@@ -204,17 +205,22 @@ final class LoginPages {
             "page",
             web.page(),
             "view",
-            new ChallengeView(tx.get().username(), method, others, wrongCode, options)));
+            new ChallengeView(
+                tx.get().username(),
+                method,
+                others,
+                wrongCode,
+                options,
+                tx.get().stage().provesBeforeEnrolment())));
   }
 
   private List<String> offeredMethods(LoginTransaction tx) {
     Set<FactorType> enrolled = service.factors().enrolledFactors(tx.username());
     List<String> methods = new ArrayList<>();
-    if (enrolled.contains(FactorType.TOTP) && tx.allowedFactors().contains(FactorType.TOTP)) {
+    if (enrolled.contains(FactorType.TOTP) && tx.mayProveWith(FactorType.TOTP)) {
       methods.add(AuthMethod.OTP.claimValue());
     }
-    if (enrolled.contains(FactorType.WEBAUTHN)
-        && tx.allowedFactors().contains(FactorType.WEBAUTHN)) {
+    if (enrolled.contains(FactorType.WEBAUTHN) && tx.mayProveWith(FactorType.WEBAUTHN)) {
       methods.add(AuthMethod.HARDWARE_KEY.claimValue());
     }
     methods.add(AuthMethod.RECOVERY_CODE.claimValue());
@@ -373,7 +379,7 @@ final class LoginPages {
     String base = web.page().base();
     if (outcome instanceof LoginOutcome.Proceed proceed) {
       cookies.setLoginHandle(web.response(), base, proceed.handle());
-      redirect(web, base + (proceed.stage() == LoginStage.SECOND_FACTOR ? "/challenge" : "/enrol"));
+      redirect(web, base + (proceed.stage().asksForSecondFactor() ? "/challenge" : "/enrol"));
     } else if (outcome instanceof LoginOutcome.Completed completed) {
       complete(web, completed);
     } else if (outcome instanceof LoginOutcome.Denied denied) {
