@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * The seam through which a factor kind other than TOTP (WebAuthn) joins the engine's factor list,
- * rename/remove, and hard-cap disabling. Its verification goes through {@link
+ * rename/remove, hard-cap disabling and admin reset. Its verification goes through {@link
  * TwoFactorEngine#verifyWithLockout}.
  */
 public interface SecondFactorProvider {
@@ -21,4 +21,10 @@ public interface SecondFactorProvider {
 
   /** Disables all active factors of this kind of the user (hard cap); returns how many. */
   int disableAll(String username);
+
+  /**
+   * Deletes the user's factors of this kind that {@link #enrolled} lists as disabled (admin reset:
+   * the user enrols again); returns how many.
+   */
+  int removeDisabled(String username);
 }

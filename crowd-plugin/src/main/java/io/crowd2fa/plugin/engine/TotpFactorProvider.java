@@ -51,4 +51,9 @@ final class TotpFactorProvider implements SecondFactorProvider {
   public int disableAll(String username) {
     return repository.disableAll(username);
   }
+
+  @Override
+  public int removeDisabled(String username) {
+    return repository.removeDisabled(username);
+  }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -444,17 +445,24 @@ public final class TwoFactorEngine {
   // ---- Lockout administration
 
   /**
-   * Clears the user's failure counters and deletes their disabled TOTP credentials, so they can
-   * verify with the remaining factors or enrol again. The admin must have verified the user's
-   * identity first (NIST SP 800-63B-4 §4.2).
+   * Clears the user's failure counters and deletes their disabled factors of every kind (TOTP
+   * credentials and WebAuthn keys disabled by the hard cap or suspected cloned), so they can verify
+   * with the remaining factors or enrol again. The admin must have verified the user's identity
+   * first (NIST SP 800-63B-4 §4.2).
    */
   public AdminResetResult adminReset(String username, String admin, RequestContext context) {
     Instant now = clock.instant();
     return transactions.inTransaction(
         () -> {
-          AdminResetResult result =
-              new AdminResetResult(
-                  lockout.reset(username), ports.totpCredentials().removeDisabled(username));
+          int countersCleared = lockout.reset(username);
+          int removed = 0;
+          StringJoiner perType = new StringJoiner(", ", " (", ")");
+          for (SecondFactorProvider provider : providers.values()) {
+            int n = provider.removeDisabled(username);
+            removed += n;
+            perType.add(provider.type() + " " + n);
+          }
+          AdminResetResult result = new AdminResetResult(countersCleared, removed);
           audit.success(
               now,
               username,
@@ -466,7 +474,8 @@ public final class TwoFactorEngine {
                   + result.countersCleared()
                   + " counters cleared, "
                   + result.disabledFactorsRemoved()
-                  + " disabled TOTP credentials removed");
+                  + " disabled factors removed"
+                  + perType);
           return result;
         });
   }

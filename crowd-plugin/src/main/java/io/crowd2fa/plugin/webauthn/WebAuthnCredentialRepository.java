@@ -28,6 +28,12 @@ public interface WebAuthnCredentialRepository {
   /** Disables every active credential of the user; returns how many. */
   int disableAll(String username);
 
+  /**
+   * Deletes every credential of the user that is not {@link CredentialStatus#ACTIVE} (disabled or
+   * possibly cloned: either way it must be registered again); returns how many.
+   */
+  int removeUnusable(String username);
+
   boolean rename(String username, UUID id, String nickname);
 
   boolean remove(String username, UUID id);

@@ -7,7 +7,10 @@ import io.crowd2fa.plugin.engine.SecondFactorProvider;
 import java.util.List;
 import java.util.UUID;
 
-/** WebAuthn credentials in the engine's factor list, rename/remove and hard-cap disabling. */
+/**
+ * WebAuthn credentials in the engine's factor list, rename/remove, hard-cap disabling and admin
+ * reset.
+ */
 public final class WebAuthnFactorProvider implements SecondFactorProvider {
 
   private final WebAuthnCredentialRepository credentials;
@@ -40,6 +43,11 @@ public final class WebAuthnFactorProvider implements SecondFactorProvider {
   @Override
   public int disableAll(String username) {
     return credentials.disableAll(username);
+  }
+
+  @Override
+  public int removeDisabled(String username) {
+    return credentials.removeUnusable(username);
   }
 
   private static EnrolledFactor factor(WebAuthnCredential credential) {

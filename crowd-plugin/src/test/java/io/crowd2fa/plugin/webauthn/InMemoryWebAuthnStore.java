@@ -81,6 +81,15 @@ class InMemoryWebAuthnStore
   }
 
   @Override
+  public int removeUnusable(String username) {
+    int before = credentials.size();
+    credentials
+        .values()
+        .removeIf(c -> c.username().equals(username) && c.status() != CredentialStatus.ACTIVE);
+    return before - credentials.size();
+  }
+
+  @Override
   public boolean rename(String username, UUID id, String nickname) {
     Optional<WebAuthnCredential> found = owned(username, id);
     if (found.isEmpty()) {

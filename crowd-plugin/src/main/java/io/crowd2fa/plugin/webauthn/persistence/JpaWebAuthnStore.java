@@ -150,6 +150,19 @@ public final class JpaWebAuthnStore
   }
 
   @Override
+  public int removeUnusable(String username) {
+    return database.fromTransaction(
+        session ->
+            session
+                .createMutationQuery(
+                    "delete from WebAuthnCredentialEntity c"
+                        + " where c.username = :username and c.status <> :active")
+                .setParameter("active", CredentialStatus.ACTIVE)
+                .setParameter("username", username)
+                .executeUpdate());
+  }
+
+  @Override
   public boolean rename(String username, UUID id, String nickname) {
     return database.fromTransaction(
             session ->

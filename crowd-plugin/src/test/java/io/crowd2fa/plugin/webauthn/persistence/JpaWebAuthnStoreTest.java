@@ -1,19 +1,24 @@
 package io.crowd2fa.plugin.webauthn.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.yubico.webauthn.data.ByteArray;
 import io.crowd2fa.plugin.audit.AuditEvent;
+import io.crowd2fa.plugin.audit.AuditEventType;
 import io.crowd2fa.plugin.audit.AuditOutcome;
 import io.crowd2fa.plugin.audit.AuditQuery;
 import io.crowd2fa.plugin.crypto.MasterKey;
 import io.crowd2fa.plugin.crypto.MasterKeyring;
 import io.crowd2fa.plugin.crypto.SecretBox;
+import io.crowd2fa.plugin.engine.AdminResetResult;
 import io.crowd2fa.plugin.engine.EnginePorts;
 import io.crowd2fa.plugin.engine.EngineSettings;
+import io.crowd2fa.plugin.engine.FactorType;
 import io.crowd2fa.plugin.engine.RequestContext;
 import io.crowd2fa.plugin.engine.TwoFactorEngine;
 import io.crowd2fa.plugin.engine.VerificationResult;
+import io.crowd2fa.plugin.lockout.LockoutPolicy;
 import io.crowd2fa.plugin.persistence.Database;
 import io.crowd2fa.plugin.persistence.DatabaseSettings;
 import io.crowd2fa.plugin.persistence.DatabaseVendor;
@@ -61,6 +66,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JpaWebAuthnStoreTest {
   static final String ORIGIN = "https://login.example.com";
   static final RequestContext CLIENT = new RequestContext("198.51.100.4", "JUnit");
+
+  /** No back-off before the cap, so the fixed clock never has to move. */
+  static final LockoutPolicy HARD_CAP_OF_THREE =
+      new LockoutPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1), 3, 100);
 
   @Parameter DatabaseVendor vendor;
   static Database nodeA;
@@ -241,6 +250,58 @@ class JpaWebAuthnStoreTest {
   }
 
   @Test
+  void adminResetWhenAWebAuthnKeyWasDisabledThenItIsRemovedAndActiveAndOtherUsersKeysStay() {
+    TwoFactorEngine engine = engine(nodeA, HARD_CAP_OF_THREE);
+    WebAuthnService service = service(nodeA, engine);
+    String other = "other-" + user;
+    SoftwareAuthenticator lost = register(service, user, "lost");
+    SoftwareAuthenticator othersKey = register(service, other, "theirs");
+    disableThroughTheHardCap(service, user, lost);
+    disableThroughTheHardCap(service, other, othersKey);
+    SoftwareAuthenticator replacement = register(service, user, "replacement");
+
+    AdminResetResult reset = engine.adminReset(user, "admin", CLIENT);
+
+    assertThat(reset).isEqualTo(new AdminResetResult(1, 1));
+    JpaWebAuthnStore store = new JpaWebAuthnStore(nodeB);
+    assertThat(store.forUser(user))
+        .extracting(WebAuthnCredential::credentialId, WebAuthnCredential::status)
+        .containsExactly(tuple(new ByteArray(replacement.credentialId), CredentialStatus.ACTIVE));
+    assertThat(store.forUser(other))
+        .extracting(WebAuthnCredential::credentialId, WebAuthnCredential::status)
+        .containsExactly(tuple(new ByteArray(othersKey.credentialId), CredentialStatus.DISABLED));
+    AuditEvent event = lastEvent(user, AuditEventType.ADMIN_RESET);
+    assertThat(event.outcome()).isEqualTo(AuditOutcome.SUCCESS);
+    assertThat(event.detail())
+        .isEqualTo("by admin: 1 counters cleared, 1 disabled factors removed (TOTP 0, WEBAUTHN 1)");
+    assertThat(lastEvent(other, AuditEventType.FACTOR_DISABLED).detail())
+        .contains("WEBAUTHN: 1 disabled");
+  }
+
+  @Test
+  void removeUnusableDeletesTheUsersDisabledAndPossiblyClonedCredentialsOnly() {
+    JpaWebAuthnStore store = new JpaWebAuthnStore(nodeA);
+    WebAuthnCredential active = credential(user, randomBytes(16));
+    WebAuthnCredential disabled = credential(user, randomBytes(16));
+    WebAuthnCredential cloned = credential(user, randomBytes(16));
+    String other = "other-" + user;
+    WebAuthnCredential othersDisabled = credential(other, randomBytes(16));
+    List.of(active, disabled, cloned, othersDisabled).forEach(store::insert);
+    store.setStatus(disabled.credentialId(), CredentialStatus.DISABLED);
+    store.setStatus(cloned.credentialId(), CredentialStatus.POSSIBLY_CLONED);
+    store.setStatus(othersDisabled.credentialId(), CredentialStatus.DISABLED);
+
+    assertThat(new JpaWebAuthnStore(nodeB).removeUnusable(user)).isEqualTo(2);
+
+    assertThat(store.forUser(user))
+        .extracting(WebAuthnCredential::credentialId)
+        .containsExactly(active.credentialId());
+    assertThat(store.forUser(other))
+        .extracting(WebAuthnCredential::status)
+        .containsExactly(CredentialStatus.DISABLED);
+  }
+
+  @Test
   void expiredChallengesAreDeleted() {
     JpaWebAuthnStore store = new JpaWebAuthnStore(nodeA);
     store.save(ceremony("tx-" + user));
@@ -248,6 +309,41 @@ class JpaWebAuthnStoreTest {
     assertThat(store.removeExpired(clock.instant().plus(Duration.ofMinutes(5))))
         .isGreaterThanOrEqualTo(1);
     assertThat(store.consume("tx-" + user, CeremonyKind.ASSERTION)).isEmpty();
+  }
+
+  private static SoftwareAuthenticator register(
+      WebAuthnService service, String username, String nickname) {
+    SoftwareAuthenticator key = SoftwareAuthenticator.create(ORIGIN);
+    String tx = "tx-r-" + nickname + "-" + username;
+    String options =
+        service
+            .startRegistration(username, username, tx, CLIENT)
+            .publicKeyCredentialCreationOptionsJson();
+    assertThat(service.finishRegistration(username, tx, key.register(options), nickname, CLIENT))
+        .isInstanceOf(RegistrationOutcome.Registered.class);
+    return key;
+  }
+
+  private static void disableThroughTheHardCap(
+      WebAuthnService service, String username, SoftwareAuthenticator key) {
+    key.corruptSignature = true;
+    VerificationResult last = null;
+    for (int i = 0; i < HARD_CAP_OF_THREE.hardCap(); i++) {
+      String tx = "tx-f" + i + "-" + username;
+      last =
+          service.finishAssertion(
+              username, tx, key.assertion(startAssertion(service, username, tx)), CLIENT);
+    }
+    key.corruptSignature = false;
+    assertThat(last).isEqualTo(new VerificationResult.Disabled(FactorType.WEBAUTHN));
+  }
+
+  private static AuditEvent lastEvent(String username, AuditEventType type) {
+    return JpaEnginePorts.create(nodeA)
+        .auditLog()
+        .query(AuditQuery.forUser(username).withTypes(type))
+        .events()
+        .get(0);
   }
 
   private AuditEvent lastAssertionEvent() {
@@ -259,23 +355,33 @@ class JpaWebAuthnStoreTest {
   }
 
   private String startAssertion(WebAuthnService service, String tx) {
+    return startAssertion(service, user, tx);
+  }
+
+  private static String startAssertion(WebAuthnService service, String username, String tx) {
     return ((io.crowd2fa.plugin.webauthn.AssertionStart.Started)
-            service.startAssertion(user, tx, CLIENT))
+            service.startAssertion(username, tx, CLIENT))
         .publicKeyCredentialRequestOptionsJson();
   }
 
   private WebAuthnService service(Database database) {
+    return service(database, engine(database, LockoutPolicy.DEFAULT));
+  }
+
+  private TwoFactorEngine engine(Database database, LockoutPolicy policy) {
     SecureRandom random = new SecureRandom();
+    return new TwoFactorEngine(
+        new EngineSettings(EngineSettings.defaults("Crowd2FA").totp(), policy),
+        JpaEnginePorts.create(database),
+        new SecretBox(new MasterKeyring(List.of(new MasterKey("test", new byte[32]))), random),
+        clock,
+        random,
+        List.of(new WebAuthnFactorProvider(new JpaWebAuthnStore(database))));
+  }
+
+  private WebAuthnService service(Database database, TwoFactorEngine engine) {
     EnginePorts ports = JpaEnginePorts.create(database);
     JpaWebAuthnStore store = new JpaWebAuthnStore(database);
-    TwoFactorEngine engine =
-        new TwoFactorEngine(
-            EngineSettings.defaults("Crowd2FA"),
-            ports,
-            new SecretBox(new MasterKeyring(List.of(new MasterKey("test", new byte[32]))), random),
-            clock,
-            random,
-            List.of(new WebAuthnFactorProvider(store)));
     return new WebAuthnService(
         WebAuthnSettings.secondFactor("example.com", "Crowd2FA", Set.of(ORIGIN)),
         store.stores(),
@@ -283,7 +389,7 @@ class JpaWebAuthnStoreTest {
         ports.transactions(),
         engine::verifyWithLockout,
         clock,
-        random);
+        new SecureRandom());
   }
 
   private WebAuthnCredential credential(String username, byte[] id) {
