@@ -8,8 +8,14 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import io.crowd2fa.plugin.audit.AuditEvent;
+import io.crowd2fa.plugin.audit.AuditEventType;
+import io.crowd2fa.plugin.audit.AuditLog;
+import io.crowd2fa.plugin.audit.AuditOutcome;
 import io.crowd2fa.plugin.crypto.SecretBox;
 import io.crowd2fa.plugin.engine.EngineFault;
+import io.crowd2fa.plugin.engine.RequestContext;
+import io.crowd2fa.plugin.engine.TransactionRunner;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
@@ -27,6 +33,9 @@ import java.util.Optional;
  * does by hand). The previous key stays published in the JWKS until every assertion signed with it
  * has expired. Keys are read from the database on each call so all nodes agree, and the database
  * decides which node's rotation wins.
+ *
+ * <p>Every new key is audited ({@link SigningKeyEvents}) in the same transaction that stores it, so
+ * a rotation that many nodes race for is recorded exactly once, by the node whose key won.
  */
 public final class SigningKeys {
 
@@ -36,6 +45,8 @@ public final class SigningKeys {
   private static final String CONTEXT_PREFIX = "signing-key:";
 
   private final SigningKeyRepository repository;
+  private final AuditLog audit;
+  private final TransactionRunner transactions;
   private final SecretBox sealer;
   private final Clock clock;
   private final SecureRandom random;
@@ -45,15 +56,31 @@ public final class SigningKeys {
   /** Rotating every {@link #DEFAULT_ROTATION_INTERVAL}. */
   public SigningKeys(
       SigningKeyRepository repository,
+      AuditLog audit,
+      TransactionRunner transactions,
       SecretBox sealer,
       Clock clock,
       SecureRandom random,
       Duration assertionLifetime) {
-    this(repository, sealer, clock, random, assertionLifetime, DEFAULT_ROTATION_INTERVAL);
+    this(
+        repository,
+        audit,
+        transactions,
+        sealer,
+        clock,
+        random,
+        assertionLifetime,
+        DEFAULT_ROTATION_INTERVAL);
   }
 
+  /**
+   * @param transactions joined by {@code repository} and {@code audit}, so a key and its audit
+   *     event are stored together or not at all
+   */
   public SigningKeys(
       SigningKeyRepository repository,
+      AuditLog audit,
+      TransactionRunner transactions,
       SecretBox sealer,
       Clock clock,
       SecureRandom random,
@@ -64,6 +91,8 @@ public final class SigningKeys {
           "rotation interval " + rotationInterval + " must exceed assertion lifetime");
     }
     this.repository = repository;
+    this.audit = audit;
+    this.transactions = transactions;
     this.sealer = sealer;
     this.clock = clock;
     this.random = random;
@@ -73,9 +102,18 @@ public final class SigningKeys {
 
   /** Generates the first key when there is none; safe to call on every start of every node. */
   public void ensureCurrentKey() {
-    if (newestActive().isEmpty()) {
-      repository.insert(generate());
-    }
+    transactions.inTransaction(
+        () -> {
+          if (newestActive().isPresent()) {
+            return null;
+          }
+          StoredSigningKey first = generate();
+          repository.insert(first);
+          record(
+              SigningKeyEvents.CREATED,
+              "signing key created: kid " + first.keyId() + " is current (no active key before)");
+          return null;
+        });
   }
 
   /** The key to sign with now, rotated first when it has reached the rotation interval. */
@@ -88,7 +126,7 @@ public final class SigningKeys {
    * another node rotates at the same moment, its key wins and its {@code kid} is returned.
    */
   public String rotate() {
-    return replace(requireNewestActive()).keyId();
+    return replace(requireNewestActive(), "on request").keyId();
   }
 
   /** Public keys that may have signed an assertion that is still valid: current and previous. */
@@ -107,16 +145,57 @@ public final class SigningKeys {
   private StoredSigningKey currentRotatedIfDue() {
     StoredSigningKey current = requireNewestActive();
     Instant dueAt = current.createdAt().plus(rotationInterval);
-    return clock.instant().isBefore(dueAt) ? current : replace(current);
+    if (clock.instant().isBefore(dueAt)) {
+      return current;
+    }
+    return replace(
+        current,
+        "by age (created " + current.createdAt() + ", rotation interval " + rotationInterval + ")");
   }
 
-  private StoredSigningKey replace(StoredSigningKey current) {
+  private StoredSigningKey replace(StoredSigningKey current, String reason) {
+    // Generated before the transaction, so the current key's row stays locked only for the writes.
     StoredSigningKey fresh = generate();
-    if (repository.replace(current.keyId(), fresh, fresh.createdAt())) {
+    Instant at = fresh.createdAt();
+    boolean won =
+        transactions.inTransaction(
+            () -> {
+              if (!repository.replace(current.keyId(), fresh, at)) {
+                return false;
+              }
+              record(
+                  SigningKeyEvents.ROTATED,
+                  "signing key rotated "
+                      + reason
+                      + ": kid "
+                      + current.keyId()
+                      + " -> "
+                      + fresh.keyId()
+                      + " is current; "
+                      + current.keyId()
+                      + " stays in the JWKS until "
+                      + at.plus(assertionLifetime));
+              return true;
+            });
+    if (won) {
       return fresh;
     }
-    // Another node (or thread) retired this key first; its new key is the one to use.
+    // Another node (or thread) retired this key first, and audited that rotation; its new key is
+    // the one to use.
     return requireNewestActive();
+  }
+
+  private void record(AuditEventType type, String detail) {
+    RequestContext system = RequestContext.system();
+    audit.append(
+        AuditEvent.of(
+            clock.instant(),
+            null,
+            system.clientAddress(),
+            system.userAgent(),
+            type,
+            AuditOutcome.SUCCESS,
+            detail));
   }
 
   private StoredSigningKey requireNewestActive() {

@@ -126,6 +126,8 @@ public final class ServiceAssembly implements AutoCloseable {
       this.signingKeys =
           new SigningKeys(
               new JdbcSigningKeyRepository(database),
+              ports.auditLog(),
+              ports.transactions(),
               secretBox,
               clock,
               random,

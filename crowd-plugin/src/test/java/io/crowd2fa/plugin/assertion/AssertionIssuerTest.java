@@ -13,6 +13,7 @@ import io.crowd2fa.plugin.crypto.MasterKeyStore;
 import io.crowd2fa.plugin.crypto.MasterKeyring;
 import io.crowd2fa.plugin.crypto.SecretBox;
 import io.crowd2fa.plugin.keys.InMemorySigningKeyRepository;
+import io.crowd2fa.plugin.keys.RecordingAuditLog;
 import io.crowd2fa.plugin.keys.SigningKeys;
 import io.crowd2fa.plugin.web.TestClock;
 import java.security.SecureRandom;
@@ -31,6 +32,8 @@ class AssertionIssuerTest {
   private final SigningKeys keys =
       new SigningKeys(
           new InMemorySigningKeyRepository(),
+          new RecordingAuditLog(),
+          InMemorySigningKeyRepository.NO_TRANSACTION,
           new SecretBox(new MasterKeyring(List.of(new MasterKeyStore(random).newKey())), random),
           clock,
           random,

@@ -1,12 +1,23 @@
 package io.crowd2fa.plugin.keys;
 
+import io.crowd2fa.plugin.engine.TransactionRunner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Test double: the repository contract without a database (the JDBC one is tested separately). */
 public final class InMemorySigningKeyRepository implements SigningKeyRepository {
+
+  /** Memory has no transaction to join: work runs as it is (each method here is atomic). */
+  public static final TransactionRunner NO_TRANSACTION =
+      new TransactionRunner() {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+          return work.get();
+        }
+      };
 
   private final List<StoredSigningKey> keys = new ArrayList<>();
 

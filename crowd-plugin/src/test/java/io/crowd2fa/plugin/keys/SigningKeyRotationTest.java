@@ -12,14 +12,21 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.crowd2fa.plugin.audit.AuditEvent;
+import io.crowd2fa.plugin.audit.AuditEventType;
+import io.crowd2fa.plugin.audit.AuditOutcome;
+import io.crowd2fa.plugin.audit.AuditQuery;
+import io.crowd2fa.plugin.audit.persistence.JpaAuditLog;
 import io.crowd2fa.plugin.crypto.MasterKeyStore;
 import io.crowd2fa.plugin.crypto.MasterKeyring;
 import io.crowd2fa.plugin.crypto.SecretBox;
+import io.crowd2fa.plugin.engine.RequestContext;
 import io.crowd2fa.plugin.keys.persistence.JdbcSigningKeyRepository;
 import io.crowd2fa.plugin.persistence.Database;
 import io.crowd2fa.plugin.persistence.DatabaseSettings;
 import io.crowd2fa.plugin.persistence.DatabaseVendor;
 import io.crowd2fa.plugin.persistence.EngineEntities;
+import io.crowd2fa.plugin.persistence.JpaEnginePorts;
 import io.crowd2fa.plugin.persistence.TestDatabases;
 import io.crowd2fa.plugin.web.TestClock;
 import java.security.SecureRandom;
@@ -38,6 +45,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,10 +83,124 @@ class SigningKeyRotationTest {
 
   /** A service node: its own connection pool on the shared database, and its own clock. */
   private SigningKeys node(TestClock nodeClock) {
+    return node(nodeClock, repository -> repository);
+  }
+
+  /**
+   * A node whose repository calls go through {@code interleaving} (to order them against others).
+   */
+  private SigningKeys node(TestClock nodeClock, UnaryOperator<SigningKeyRepository> interleaving) {
     Database database = Database.open(settings, EngineEntities.ALL);
     databases.add(database);
     return new SigningKeys(
-        new JdbcSigningKeyRepository(database), box, nodeClock, random, LIFETIME, INTERVAL);
+        interleaving.apply(new JdbcSigningKeyRepository(database)),
+        new JpaAuditLog(database),
+        JpaEnginePorts.transactions(database),
+        box,
+        nodeClock,
+        random,
+        LIFETIME,
+        INTERVAL);
+  }
+
+  @Test
+  void firstKeyCreatedThenAudited() {
+    SigningKeys keys = node(clock);
+
+    keys.ensureCurrentKey();
+
+    String kid = keys.current().getKeyID();
+    List<AuditEvent> created = events(SigningKeyEvents.CREATED);
+    assertThat(created).hasSize(1);
+    AuditEvent event = created.get(0);
+    assertThat(event.username()).as("a system event has no user").isNull();
+    assertThat(event.userAgent()).isEqualTo(RequestContext.system().userAgent());
+    assertThat(event.clientAddress()).isNull();
+    assertThat(event.outcome()).isEqualTo(AuditOutcome.SUCCESS);
+    assertThat(event.occurredAt()).isEqualTo(clock.instant());
+    assertThat(event.detail()).contains("kid " + kid + " is current");
+  }
+
+  @Test
+  void secondNodeStartingOnTheSameDatabaseCreatesNoKeyAndNoEvent() throws Exception {
+    node(clock).ensureCurrentKey();
+
+    node(clock).ensureCurrentKey();
+
+    assertThat(keyRows()).isEqualTo(1);
+    assertThat(events(SigningKeyEvents.CREATED)).hasSize(1);
+  }
+
+  @Test
+  void rotationByAgeThenExactlyOneRotationEventWithOldAndNewKid() {
+    SigningKeys nodeA = node(clock);
+    SigningKeys nodeB = node(clock);
+    nodeA.ensureCurrentKey();
+    String first = nodeA.current().getKeyID();
+    clock.advance(INTERVAL.minusSeconds(1));
+    nodeA.current();
+    nodeB.publishedKeys();
+    assertThat(events(SigningKeyEvents.ROTATED)).as("not due yet").isEmpty();
+
+    clock.advance(Duration.ofSeconds(1));
+    String second = nodeA.current().getKeyID();
+    nodeA.current();
+    nodeB.current();
+    nodeB.publishedKeys();
+
+    List<AuditEvent> rotations = events(SigningKeyEvents.ROTATED);
+    assertThat(rotations).hasSize(1);
+    AuditEvent rotation = rotations.get(0);
+    assertThat(rotation.username()).isNull();
+    assertThat(rotation.outcome()).isEqualTo(AuditOutcome.SUCCESS);
+    assertThat(rotation.occurredAt()).isEqualTo(clock.instant());
+    assertThat(rotation.detail())
+        .contains("by age", "rotation interval " + INTERVAL)
+        .contains("kid " + first + " -> " + second + " is current")
+        .contains(first + " stays in the JWKS until " + clock.instant().plus(LIFETIME));
+  }
+
+  @Test
+  void eachRotationByAgeIsAuditedOnceNamingTheKidItReplaced() {
+    SigningKeys keys = node(clock);
+    keys.ensureCurrentKey();
+    List<String> kids = new ArrayList<>(List.of(keys.current().getKeyID()));
+    for (int i = 0; i < 3; i++) {
+      clock.advance(INTERVAL);
+      kids.add(keys.current().getKeyID());
+      keys.publishedKeys();
+    }
+
+    List<AuditEvent> rotations = events(SigningKeyEvents.ROTATED);
+    assertThat(rotations).hasSize(3);
+    // Newest first, as the admin's audit page lists them.
+    for (int i = 0; i < 3; i++) {
+      assertThat(rotations.get(2 - i).detail())
+          .contains("kid " + kids.get(i) + " -> " + kids.get(i + 1) + " is current");
+    }
+  }
+
+  @Test
+  void nodeThatLosesTheRotationRaceWritesNoEventAndSignsWithTheWinnersKey() {
+    SigningKeys nodeA = node(clock);
+    AtomicReference<String> winner = new AtomicReference<>();
+    SigningKeys nodeB =
+        node(
+            clock,
+            repository ->
+                new RotatingFirst(repository, () -> winner.set(nodeA.current().getKeyID())));
+    nodeA.ensureCurrentKey();
+    String first = nodeA.current().getKeyID();
+    clock.advance(INTERVAL);
+
+    String signedByB = nodeB.current().getKeyID();
+
+    assertThat(winner.get()).isNotNull().isNotEqualTo(first);
+    assertThat(signedByB).isEqualTo(winner.get());
+    List<AuditEvent> rotations = events(SigningKeyEvents.ROTATED);
+    assertThat(rotations).hasSize(1);
+    assertThat(rotations.get(0).detail())
+        .contains("kid " + first + " -> " + winner.get() + " is current");
   }
 
   @Test
@@ -111,7 +234,7 @@ class SigningKeyRotationTest {
   }
 
   @Test
-  void twoNodesRacingAnOverdueRotationCreateExactlyOneNewKey() throws Exception {
+  void twoNodesRacingAnOverdueRotationCreateExactlyOneNewKeyAndOneRotationEvent() throws Exception {
     SigningKeys nodeA = node(clock);
     SigningKeys nodeB = node(clock);
     nodeA.ensureCurrentKey();
@@ -133,6 +256,10 @@ class SigningKeyRotationTest {
       pool.shutdownNow();
     }
     assertThat(keyRows()).isEqualTo(2);
+    List<AuditEvent> rotations = events(SigningKeyEvents.ROTATED);
+    assertThat(rotations).as("one rotation, audited by the node that won it").hasSize(1);
+    assertThat(rotations.get(0).detail())
+        .contains("kid " + first + " -> " + nodeA.current().getKeyID() + " is current");
     assertThat(nodeB.publishedKeys().getKeys())
         .extracting(JWK::getKeyID)
         .containsExactly(nodeA.current().getKeyID(), first);
@@ -184,7 +311,14 @@ class SigningKeyRotationTest {
     assertThatThrownBy(
             () ->
                 new SigningKeys(
-                    new InMemorySigningKeyRepository(), box, clock, random, LIFETIME, LIFETIME))
+                    new InMemorySigningKeyRepository(),
+                    new RecordingAuditLog(),
+                    InMemorySigningKeyRepository.NO_TRANSACTION,
+                    box,
+                    clock,
+                    random,
+                    LIFETIME,
+                    LIFETIME))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("rotation interval");
   }
@@ -211,6 +345,41 @@ class SigningKeyRotationTest {
       return false;
     }
     return clock.instant().isBefore(jwt.getJWTClaimsSet().getExpirationTime().toInstant());
+  }
+
+  private List<AuditEvent> events(AuditEventType type) {
+    return new JpaAuditLog(databases.get(0))
+        .query(AuditQuery.forUser(null).withTypes(type))
+        .events();
+  }
+
+  /**
+   * A node's repository on which, just before this node's rotation reaches the database, another
+   * node rotates first: the interleaving a real race produces only sometimes.
+   */
+  private record RotatingFirst(SigningKeyRepository delegate, Runnable otherNodeRotates)
+      implements SigningKeyRepository {
+
+    @Override
+    public List<StoredSigningKey> findAll() {
+      return delegate.findAll();
+    }
+
+    @Override
+    public void insert(StoredSigningKey key) {
+      delegate.insert(key);
+    }
+
+    @Override
+    public boolean retire(String keyId, Instant at) {
+      return delegate.retire(keyId, at);
+    }
+
+    @Override
+    public boolean replace(String currentKeyId, StoredSigningKey fresh, Instant at) {
+      otherNodeRotates.run();
+      return delegate.replace(currentKeyId, fresh, at);
+    }
   }
 
   private long keyRows() throws Exception {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWK;
+import io.crowd2fa.plugin.audit.AuditEvent;
+import io.crowd2fa.plugin.audit.AuditEventType;
+import io.crowd2fa.plugin.audit.AuditQuery;
+import io.crowd2fa.plugin.audit.persistence.JpaAuditLog;
 import io.crowd2fa.plugin.crypto.MasterKeyStore;
 import io.crowd2fa.plugin.crypto.MasterKeyring;
 import io.crowd2fa.plugin.crypto.SecretBox;
@@ -11,9 +15,11 @@ import io.crowd2fa.plugin.keys.persistence.JdbcSigningKeyRepository;
 import io.crowd2fa.plugin.persistence.Database;
 import io.crowd2fa.plugin.persistence.DatabaseSettings;
 import io.crowd2fa.plugin.persistence.EngineEntities;
+import io.crowd2fa.plugin.persistence.JpaEnginePorts;
 import io.crowd2fa.plugin.web.TestClock;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -54,7 +60,13 @@ class SigningKeysTest {
 
   private SigningKeys keys() {
     return new SigningKeys(
-        new JdbcSigningKeyRepository(database), box, clock, random, Duration.ofHours(12));
+        new JdbcSigningKeyRepository(database),
+        new JpaAuditLog(database),
+        JpaEnginePorts.transactions(database),
+        box,
+        clock,
+        random,
+        Duration.ofHours(12));
   }
 
   @Test
@@ -102,6 +114,42 @@ class SigningKeysTest {
   }
 
   @Test
+  void rotationOnRequestThenAuditedOnceWithOldAndNewKidAndNoKeyMaterial() throws Exception {
+    SigningKeys keys = keys();
+    keys.ensureCurrentKey();
+    String old = keys.current().getKeyID();
+    String oldPrivate = keys.current().getD().toString();
+    clock.advance(Duration.ofMinutes(5));
+
+    String fresh = keys.rotate();
+    keys.current();
+    keys.publishedKeys();
+
+    List<AuditEvent> rotations = events(SigningKeyEvents.ROTATED);
+    assertThat(rotations).hasSize(1);
+    AuditEvent rotation = rotations.get(0);
+    assertThat(rotation.detail())
+        .contains("on request", "kid " + old + " -> " + fresh + " is current")
+        .contains("stays in the JWKS until " + clock.instant().plus(Duration.ofHours(12)));
+    assertThat(rotation.occurredAt()).isEqualTo(clock.instant());
+    String freshPrivate = keys.current().getD().toString();
+    for (String secret :
+        List.of(oldPrivate, freshPrivate, sealedColumn(old), sealedColumn(fresh))) {
+      assertThat(rotation.detail()).doesNotContain(secret);
+    }
+  }
+
+  @Test
+  void laterStartsWithAKeyWriteNoCreationEvent() {
+    keys().ensureCurrentKey();
+    keys().ensureCurrentKey();
+    keys().ensureCurrentKey();
+
+    assertThat(events(SigningKeyEvents.CREATED)).hasSize(1);
+    assertThat(events(SigningKeyEvents.ROTATED)).isEmpty();
+  }
+
+  @Test
   void publishedKeysHoldNoPrivatePart() {
     SigningKeys keys = keys();
     keys.ensureCurrentKey();
@@ -116,8 +164,31 @@ class SigningKeysTest {
         new SecretBox(new MasterKeyring(List.of(new MasterKeyStore(random).newKey())), random);
     SigningKeys withOtherKey =
         new SigningKeys(
-            new JdbcSigningKeyRepository(database), other, clock, random, Duration.ofHours(12));
+            new JdbcSigningKeyRepository(database),
+            new JpaAuditLog(database),
+            JpaEnginePorts.transactions(database),
+            other,
+            clock,
+            random,
+            Duration.ofHours(12));
 
     assertThatThrownBy(withOtherKey::current).isInstanceOf(RuntimeException.class);
+  }
+
+  private List<AuditEvent> events(AuditEventType type) {
+    return new JpaAuditLog(database).query(AuditQuery.forUser(null).withTypes(type)).events();
+  }
+
+  private String sealedColumn(String kid) throws Exception {
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT sealed_private_jwk FROM c2fa_signing_key WHERE key_id = ?")) {
+      select.setString(1, kid);
+      try (ResultSet rows = select.executeQuery()) {
+        assertThat(rows.next()).isTrue();
+        return rows.getString(1);
+      }
+    }
   }
 }

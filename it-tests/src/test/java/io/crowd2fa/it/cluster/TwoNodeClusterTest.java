@@ -18,9 +18,13 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -226,6 +230,27 @@ class TwoNodeClusterTest {
     assertThat(signedOnNodeA().getHeader().getKeyID())
         .as("the rotation happened once: node A keeps the new key")
         .isEqualTo(rotated);
+    assertThat(auditDetails("SIGNING_KEY_ROTATED"))
+        .as("the rotation is audited once, naming the old and the new kid")
+        .singleElement()
+        .asString()
+        .contains("kid " + before + " -> " + rotated + " is current");
+  }
+
+  /** What a Crowd admin sees in the audit log, read from the database both nodes share. */
+  private static List<String> auditDetails(String eventType) throws Exception {
+    try (Connection db = postgres.connect();
+        PreparedStatement select =
+            db.prepareStatement("SELECT detail FROM audit_event WHERE event_type = ?")) {
+      select.setString(1, eventType);
+      try (ResultSet rows = select.executeQuery()) {
+        List<String> details = new ArrayList<>();
+        while (rows.next()) {
+          details.add(rows.getString(1));
+        }
+        return details;
+      }
+    }
   }
 
   // ---- steps
