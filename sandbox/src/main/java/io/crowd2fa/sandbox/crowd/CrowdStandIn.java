@@ -26,6 +26,7 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.apache.tomcat.util.modeler.Registry;
 
 /**
  * A Crowd stand-in on embedded Tomcat 9: Crowd's REST API under {@code
@@ -100,6 +101,9 @@ public final class CrowdStandIn implements AutoCloseable {
     }
     try {
       baseDir = Files.createTempDirectory("crowd-standin");
+      // Several embedded Tomcats share this JVM; their JMX names would collide (SEVERE noise) and
+      // nothing here reads them.
+      Registry.disableRegistry();
       Tomcat server = new Tomcat();
       server.setBaseDir(baseDir.toString());
       Connector connector = new Connector("HTTP/1.1");

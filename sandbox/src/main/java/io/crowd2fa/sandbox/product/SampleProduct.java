@@ -25,6 +25,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.modeler.Registry;
 
 /**
  * A Jira-like or Confluence-like sample web app on embedded Tomcat 9, protected by Seraph (the
@@ -242,6 +243,9 @@ public final class SampleProduct {
     private Tomcat tomcat(HarnessSecurityConfig config) {
       try {
         Path base = Files.createTempDirectory("crowd2fa-" + flavour.application() + "-tomcat");
+        // Several embedded Tomcats share this JVM; their JMX names would collide (SEVERE noise) and
+        // nothing here reads them.
+        Registry.disableRegistry();
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
         Connector connector = new Connector();
