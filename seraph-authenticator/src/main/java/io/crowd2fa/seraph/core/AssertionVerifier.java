@@ -24,7 +24,9 @@ import java.util.Set;
  * strictly before any key is looked up: {@code alg} must be {@code ES256} (so {@code none} and
  * HMAC-with-the-public-key confusion are impossible), {@code kid} is required, and headers that
  * would let the token choose its own key ({@code jku}, {@code jwk}, {@code x5u}, {@code x5c}) or
- * demand unknown extensions ({@code crit}) reject the token outright.
+ * demand unknown extensions ({@code crit}) reject the token outright. An assertion whose signature
+ * verified is remembered ({@link VerifiedAssertions}), so re-validations skip the signature check
+ * as long as its {@code kid} still names the same key; its claims are checked every time.
  */
 public final class AssertionVerifier {
 
@@ -32,22 +34,43 @@ public final class AssertionVerifier {
   private static final int P1363_SIGNATURE_BYTES = 64;
   private static final int MAX_TOKEN_CHARS = 4096;
 
+  /** Enough for the sessions of a large product node; each entry holds one cookie (≈ 1 KB). */
+  public static final int DEFAULT_REMEMBERED = 4096;
+
   private final KeySource keys;
   private final String expectedIssuer;
   private final Clock clock;
   private final Duration allowedSkew;
+  private final VerifiedAssertions verified;
 
   public AssertionVerifier(KeySource keys, String expectedIssuer, Clock clock, Duration skew) {
+    this(keys, expectedIssuer, clock, skew, DEFAULT_REMEMBERED);
+  }
+
+  /**
+   * @param remembered how many verified assertions to remember; 0 checks every signature
+   */
+  public AssertionVerifier(
+      KeySource keys, String expectedIssuer, Clock clock, Duration skew, int remembered) {
     this.keys = keys;
     this.expectedIssuer = withoutTrailingSlash(expectedIssuer);
     this.clock = clock;
     this.allowedSkew = skew;
+    this.verified = new VerifiedAssertions(remembered);
   }
 
   /** Checks {@code compactJws} and that its {@code sid} binds it to {@code crowdToken}. */
   public AssertionCheck verify(String compactJws, String crowdToken) {
     if (compactJws == null || compactJws.isEmpty()) {
       return new Rejected(Reason.MISSING);
+    }
+    Optional<VerifiedAssertions.Entry> known = verified.get(compactJws);
+    if (known.isPresent()) {
+      if (keys.keyFor(known.get().kid()).filter(known.get().key()::equals).isPresent()) {
+        return checkClaims(known.get().claims(), crowdToken);
+      }
+      // The key was withdrawn or replaced: the old signature proves nothing any more.
+      verified.remove(compactJws);
     }
     Optional<Parts> parts = Parts.split(compactJws);
     if (parts.isEmpty()) {
@@ -74,16 +97,22 @@ public final class AssertionVerifier {
     if (!signatureValid(key.get(), parts.get().signingInput(), signature)) {
       return new Rejected(Reason.BAD_SIGNATURE);
     }
-    return checkClaims(payload, crowdToken);
-  }
-
-  private AssertionCheck checkClaims(Map<String, Object> payload, String crowdToken) {
     AssertionClaims claims;
     try {
       claims = claims(payload);
     } catch (SeraphAuthenticatorException | IllegalArgumentException e) {
       return new Rejected(Reason.BAD_CLAIMS);
     }
+    verified.put(compactJws, new VerifiedAssertions.Entry(kid.get(), key.get(), claims));
+    return checkClaims(claims, crowdToken);
+  }
+
+  /** How many verified assertions are remembered now. */
+  int rememberedCount() {
+    return verified.size();
+  }
+
+  private AssertionCheck checkClaims(AssertionClaims claims, String crowdToken) {
     Instant now = clock.instant();
     if (!expectedIssuer.equals(withoutTrailingSlash(claims.issuer()))) {
       return new Rejected(Reason.WRONG_ISSUER);

@@ -52,6 +52,9 @@ public class GetUserBenchmark {
   private String token;
   private String assertion;
   private io.crowd2fa.seraph.core.AssertionVerifier verifier;
+  private io.crowd2fa.seraph.core.AssertionVerifier rememberingVerifier;
+  private String[] unseenAssertions;
+  private int nextUnseen;
 
   @Setup
   public void setUp() throws Exception {
@@ -83,7 +86,24 @@ public class GetUserBenchmark {
             io.crowd2fa.seraph.core.KeySource.pinned(fixture.service.publicKeyPem()),
             TokenMint.ISSUER,
             Clock.systemUTC(),
+            Duration.ofSeconds(60),
+            0);
+    rememberingVerifier =
+        new io.crowd2fa.seraph.core.AssertionVerifier(
+            io.crowd2fa.seraph.core.KeySource.pinned(fixture.service.publicKeyPem()),
+            TokenMint.ISSUER,
+            Clock.systemUTC(),
             Duration.ofSeconds(60));
+    // More distinct assertions than the core remembers, cycled: every validation sees one it has
+    // not verified recently, as after a login or at the first request of a new product node.
+    unseenAssertions =
+        new String[io.crowd2fa.seraph.core.AssertionVerifier.DEFAULT_REMEMBERED + 904];
+    Instant issued = Instant.now();
+    for (int i = 0; i < unseenAssertions.length; i++) {
+      unseenAssertions[i] =
+          fixture.service.sign(
+              TokenMint.claims("alice", token, issued.plusMillis(i), Duration.ofHours(12)).build());
+    }
     twoFactorRequest = browser();
     if (twoFactor.getUser(twoFactorRequest, response) == null) {
       throw new IllegalStateException("two-factor sign-in failed");
@@ -106,14 +126,31 @@ public class GetUserBenchmark {
     return twoFactor.getUser(twoFactorRequest, response);
   }
 
-  /** The ES256 verification alone (JDK SunEC), the bulk of {@link #validationPath}. */
+  /** Verifying an assertion not seen before: the ES256 verify (JDK SunEC) is most of it. */
   @Benchmark
   public Object assertionVerification() {
     return verifier.verify(assertion, token);
   }
 
+  /** Verifying an assertion verified before: claims only, no signature check. */
+  @Benchmark
+  public Object assertionReverification() {
+    return rememberingVerifier.verify(assertion, token);
+  }
+
+  /** A new HTTP session with an assertion this node verified before (every validation interval). */
   @Benchmark
   public Principal validationPath() {
     return twoFactor.getUser(browser(), response);
+  }
+
+  /** A new HTTP session with an assertion this node has not verified recently. */
+  @Benchmark
+  public Principal validationPathFirstSight() {
+    String unseen = unseenAssertions[nextUnseen];
+    nextUnseen = (nextUnseen + 1) % unseenAssertions.length;
+    return twoFactor.getUser(
+        new FakeRequest().cookie("crowd.token_key", token).cookie("crowd2fa.assertion", unseen),
+        response);
   }
 }

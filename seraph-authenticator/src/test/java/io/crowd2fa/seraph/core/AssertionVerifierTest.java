@@ -9,8 +9,11 @@ import io.crowd2fa.seraph.core.AssertionCheck.Rejected;
 import io.crowd2fa.seraph.core.AssertionCheck.Verified;
 import io.crowd2fa.seraph.testing.MutableClock;
 import io.crowd2fa.seraph.testing.TokenMint;
+import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -146,7 +149,7 @@ class AssertionVerifierTest {
   @Test
   void verifyWhenAmrNamesUnknownMethodThenBadClaims() {
     JWTClaimsSet claims =
-        new JWTClaimsSet.Builder(aliceClaims()).claim("amr", java.util.List.of("sms")).build();
+        new JWTClaimsSet.Builder(aliceClaims()).claim("amr", List.of("sms")).build();
 
     assertThat(verifier.verify(service.sign(claims), TOKEN))
         .isEqualTo(new Rejected(Reason.BAD_CLAIMS));
@@ -183,5 +186,100 @@ class AssertionVerifierTest {
     Map<String, ?> parsed = JwksKeySource.parse(offCurve);
 
     assertThat(parsed).isEmpty();
+  }
+
+  // ---- remembered assertions (re-validation skips the signature check, never the claims)
+
+  private final Map<String, ECPublicKey> published =
+      new HashMap<>(JwksKeySource.parse(TokenMint.jwks(service)));
+  private final AssertionVerifier remembering =
+      new AssertionVerifier(
+          kid -> Optional.ofNullable(published.get(kid)),
+          TokenMint.ISSUER,
+          clock,
+          Duration.ofSeconds(60));
+
+  @Test
+  void verifyWhenSameAssertionAgainThenRememberedAndItsClaimsStillChecked() {
+    String assertion = service.sign(aliceClaims());
+
+    AssertionCheck first = remembering.verify(assertion, TOKEN);
+    AssertionCheck again = remembering.verify(assertion, TOKEN);
+    AssertionCheck otherToken = remembering.verify(assertion, "some-other-crowd-token");
+    clock.advance(Duration.ofHours(8));
+    AssertionCheck expired = remembering.verify(assertion, TOKEN);
+
+    assertThat(first).isInstanceOf(Verified.class);
+    assertThat(again).isEqualTo(first);
+    assertThat(remembering.rememberedCount()).isEqualTo(1);
+    assertThat(otherToken).isEqualTo(new Rejected(Reason.UNBOUND));
+    assertThat(expired).isEqualTo(new Rejected(Reason.EXPIRED));
+  }
+
+  @Test
+  void verifyWhenRememberedButTheKeyWasWithdrawnThenUnknownKeyAndForgotten() {
+    String assertion = service.sign(aliceClaims());
+    assertThat(remembering.verify(assertion, TOKEN)).isInstanceOf(Verified.class);
+
+    published.remove("k1");
+
+    assertThat(remembering.verify(assertion, TOKEN)).isEqualTo(new Rejected(Reason.UNKNOWN_KEY));
+    assertThat(remembering.rememberedCount()).isZero();
+  }
+
+  @Test
+  void verifyWhenRememberedButTheKidNowNamesAnotherKeyThenBadSignature() {
+    String assertion = service.sign(aliceClaims());
+    assertThat(remembering.verify(assertion, TOKEN)).isInstanceOf(Verified.class);
+
+    published.put("k1", JwksKeySource.parse(TokenMint.jwks(new TokenMint("k1"))).get("k1"));
+
+    assertThat(remembering.verify(assertion, TOKEN)).isEqualTo(new Rejected(Reason.BAD_SIGNATURE));
+  }
+
+  @Test
+  void verifyWhenSignatureOrClaimsBadThenNothingRemembered() {
+    String forged = new TokenMint("k1").sign(aliceClaims());
+    String unknownAmr =
+        service.sign(
+            TokenMint.claims("alice", TOKEN, NOW, Duration.ofHours(8))
+                .claim("amr", List.of("pwd", "sms"))
+                .build());
+
+    assertThat(remembering.verify(forged, TOKEN)).isEqualTo(new Rejected(Reason.BAD_SIGNATURE));
+    assertThat(remembering.verify(forged, TOKEN)).isEqualTo(new Rejected(Reason.BAD_SIGNATURE));
+    assertThat(remembering.verify(unknownAmr, TOKEN)).isEqualTo(new Rejected(Reason.BAD_CLAIMS));
+    assertThat(remembering.rememberedCount()).isZero();
+  }
+
+  @Test
+  void verifyWhenRememberingIsOffThenEverySignatureIsChecked() {
+    AssertionVerifier forgetful =
+        new AssertionVerifier(keys, TokenMint.ISSUER, clock, Duration.ofSeconds(60), 0);
+    String assertion = service.sign(aliceClaims());
+
+    assertThat(forgetful.verify(assertion, TOKEN)).isInstanceOf(Verified.class);
+    assertThat(forgetful.verify(assertion, TOKEN)).isInstanceOf(Verified.class);
+    assertThat(forgetful.rememberedCount()).isZero();
+  }
+
+  @Test
+  void rememberedAssertionsAreBoundedLeastRecentlyUsedFirstOut() {
+    VerifiedAssertions remembered = new VerifiedAssertions(2);
+    VerifiedAssertions.Entry entry =
+        new VerifiedAssertions.Entry(
+            "k1",
+            published.get("k1"),
+            ((Verified) verifier.verify(service.sign(aliceClaims()), TOKEN)).claims());
+
+    remembered.put("a", entry);
+    remembered.put("b", entry);
+    remembered.get("a");
+    remembered.put("c", entry);
+
+    assertThat(remembered.size()).isEqualTo(2);
+    assertThat(remembered.get("b")).isEmpty();
+    assertThat(remembered.get("a")).isPresent();
+    assertThat(remembered.get("c")).isPresent();
   }
 }
