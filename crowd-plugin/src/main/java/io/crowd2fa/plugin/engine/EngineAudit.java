@@ -25,6 +25,23 @@ final class EngineAudit {
     append(now, username, context, type, AuditOutcome.FAILURE, detail);
   }
 
+  /** A success when {@code succeeded}, else a failure, with the same detail. */
+  void outcome(
+      boolean succeeded,
+      Instant now,
+      String username,
+      RequestContext context,
+      AuditEventType type,
+      String detail) {
+    append(
+        now,
+        username,
+        context,
+        type,
+        succeeded ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+        detail);
+  }
+
   private void append(
       Instant now,
       String username,

@@ -369,12 +369,13 @@ public final class TwoFactorEngine {
     return transactions.inTransaction(
         () -> {
           boolean renamed = provider(type).rename(username, factorId, nickname);
-          String detail = type + " " + factorId + (renamed ? " renamed" : " not found");
-          if (renamed) {
-            audit.success(now, username, context, AuditEventType.FACTOR_RENAMED, detail);
-          } else {
-            audit.failure(now, username, context, AuditEventType.FACTOR_RENAMED, detail);
-          }
+          audit.outcome(
+              renamed,
+              now,
+              username,
+              context,
+              AuditEventType.FACTOR_RENAMED,
+              type + " " + factorId + (renamed ? " renamed" : " not found"));
           return renamed;
         });
   }
@@ -388,12 +389,13 @@ public final class TwoFactorEngine {
   private boolean remove(
       String username, FactorType type, UUID factorId, RequestContext context, Instant now) {
     boolean removed = provider(type).remove(username, factorId);
-    String detail = type + " " + factorId + (removed ? " removed" : " not found");
-    if (removed) {
-      audit.success(now, username, context, AuditEventType.FACTOR_REMOVED, detail);
-    } else {
-      audit.failure(now, username, context, AuditEventType.FACTOR_REMOVED, detail);
-    }
+    audit.outcome(
+        removed,
+        now,
+        username,
+        context,
+        AuditEventType.FACTOR_REMOVED,
+        type + " " + factorId + (removed ? " removed" : " not found"));
     return removed;
   }
 

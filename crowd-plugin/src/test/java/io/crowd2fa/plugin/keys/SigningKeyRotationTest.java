@@ -16,6 +16,7 @@ import io.crowd2fa.plugin.audit.AuditEvent;
 import io.crowd2fa.plugin.audit.AuditEventType;
 import io.crowd2fa.plugin.audit.AuditOutcome;
 import io.crowd2fa.plugin.audit.AuditQuery;
+import io.crowd2fa.plugin.audit.RecordingAuditLog;
 import io.crowd2fa.plugin.audit.persistence.JpaAuditLog;
 import io.crowd2fa.plugin.crypto.MasterKeyStore;
 import io.crowd2fa.plugin.crypto.MasterKeyring;

@@ -9,15 +9,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Adding and removing factors on the account page, and the attacks on it: another user's enrolment
  * or factor, another session's key ceremony, a stale second factor, a forged type, no CSRF token.
  */
-class AccountFactorsHttpTest {
+class AccountFactorsHttpTest extends HarnessTest {
 
   private static final Pattern KEY = Pattern.compile("<p class=\"key\">([A-Z2-7]+)</p>");
   private static final Pattern CREDENTIAL =
@@ -26,20 +24,6 @@ class AccountFactorsHttpTest {
       Pattern.compile("name=\"factor\" value=\"([0-9a-f-]{36})\"");
   private static final Pattern ROW =
       Pattern.compile("<tr class=\"factor\">(.*?)</tr>", Pattern.DOTALL);
-
-  private ServiceHarness harness;
-  private Steps steps;
-
-  @BeforeEach
-  void start() throws Exception {
-    harness = new ServiceHarness();
-    steps = new Steps(harness);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    harness.close();
-  }
 
   private SoftwareAuthenticator newKey() {
     return SoftwareAuthenticator.create("http://localhost:" + harness.base.getPort());

@@ -14,28 +14,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The self-service account page: who may see it, and attacks on its changes. */
-class AccountHttpTest {
+class AccountHttpTest extends HarnessTest {
 
   private static final Pattern CODE_ITEM = Pattern.compile("<li>([^<]+)</li>");
-
-  private ServiceHarness harness;
-  private Steps steps;
-
-  @BeforeEach
-  void start() throws Exception {
-    harness = new ServiceHarness();
-    steps = new Steps(harness);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    harness.close();
-  }
 
   @Test
   void signedInUserSeesTheirFactorsAndRemainingRecoveryCodes() {

@@ -6,26 +6,10 @@ import io.crowd2fa.plugin.config.ServiceConfigLoader;
 import io.crowd2fa.plugin.housekeeping.Housekeeping;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Abandoned logins, ceremonies and enrolments are swept by a second node on the same database. */
-class HousekeepingHttpTest {
-
-  private ServiceHarness harness;
-  private Steps steps;
-
-  @BeforeEach
-  void start() throws Exception {
-    harness = new ServiceHarness();
-    steps = new Steps(harness);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    harness.close();
-  }
+class HousekeepingHttpTest extends HarnessTest {
 
   @Test
   void abandonedLoginsCeremoniesAndEnrolmentsAreSweptOnceTheyExpire() {

@@ -5,30 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Attacks on the login (security.md §(c)); each rejection is checked in the audit log. */
-class LoginAttackHttpTest {
+class LoginAttackHttpTest extends HarnessTest {
 
   private static final String EXPIRED = "Your sign-in took too long or was already used";
-
-  private ServiceHarness harness;
-  private Steps steps;
-
-  @BeforeEach
-  void start() throws Exception {
-    harness = new ServiceHarness();
-    steps = new Steps(harness);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    harness.close();
-  }
 
   @Test
   void goingStraightToLaterStepsAfterThePasswordGetsNothing() {

@@ -6,26 +6,10 @@ import com.nimbusds.jwt.SignedJWT;
 import io.crowd2fa.model.assertion.SessionBinding;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The login flows end to end over HTTP against the Crowd stand-in. */
-class LoginHttpTest {
-
-  private ServiceHarness harness;
-  private Steps steps;
-
-  @BeforeEach
-  void start() throws Exception {
-    harness = new ServiceHarness();
-    steps = new Steps(harness);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    harness.close();
-  }
+class LoginHttpTest extends HarnessTest {
 
   @Test
   void firstLoginEnrolsTotpShowsRecoveryCodesThenIssuesSsoAndAssertion() throws Exception {

@@ -5,29 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crowd2fa.plugin.webauthn.SoftwareAuthenticator;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A user who has a factor, whose rule now requires a kind they lack (admins must use a security key
  * on Jira), proves the factor they have before a new one is bound; a password alone binds nothing.
  */
-class ProveBeforeEnrolmentHttpTest {
-
-  private ServiceHarness harness;
-  private Steps steps;
-
-  @BeforeEach
-  void start() throws Exception {
-    harness = new ServiceHarness();
-    steps = new Steps(harness);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    harness.close();
-  }
+class ProveBeforeEnrolmentHttpTest extends HarnessTest {
 
   @Test
   void aUserWithTotpWhoseRuleRequiresAKeyProvesTotpThenEnrolsTheKey() throws Exception {

@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crowd2fa.plugin.webauthn.SoftwareAuthenticator;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Security keys over HTTP, with a software authenticator answering as the browser would. */
-class SecurityKeyHttpTest {
+class SecurityKeyHttpTest extends HarnessTest {
 
-  private ServiceHarness harness;
-  private Steps steps;
   private SoftwareAuthenticator key;
 
   @BeforeEach
-  void start() throws Exception {
-    harness = new ServiceHarness();
-    steps = new Steps(harness);
+  void newKey() {
     key = SoftwareAuthenticator.create("http://localhost:" + harness.base.getPort());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    harness.close();
   }
 
   private static String options(HttpResponse<String> page) {

@@ -1,10 +1,6 @@
 package io.crowd2fa.plugin.webauthn;
 
-import io.crowd2fa.plugin.audit.AuditEvent;
-import io.crowd2fa.plugin.audit.AuditEventType;
 import io.crowd2fa.plugin.audit.AuditLog;
-import io.crowd2fa.plugin.audit.AuditPage;
-import io.crowd2fa.plugin.audit.AuditQuery;
 import io.crowd2fa.plugin.crypto.MasterKey;
 import io.crowd2fa.plugin.crypto.MasterKeyring;
 import io.crowd2fa.plugin.crypto.SecretBox;
@@ -29,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /** Fakes for the WebAuthn unit tests: a settable clock, an audit list, lockout counters. */
@@ -106,37 +101,6 @@ final class WebAuthnTestSupport {
     @Override
     public Instant instant() {
       return now;
-    }
-  }
-
-  static final class RecordingAuditLog implements AuditLog {
-    final List<AuditEvent> events = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void append(AuditEvent event) {
-      events.add(event);
-    }
-
-    @Override
-    public AuditPage query(AuditQuery query) {
-      List<AuditEvent> matching =
-          events.stream()
-              .filter(e -> query.username() == null || query.username().equals(e.username()))
-              .filter(e -> query.types().isEmpty() || query.types().contains(e.type()))
-              .toList();
-      return new AuditPage(matching, 0, query.pageSize(), matching.size());
-    }
-
-    List<AuditEvent> ofType(AuditEventType type) {
-      return events.stream().filter(e -> e.type().equals(type)).toList();
-    }
-
-    AuditEvent last(AuditEventType type) {
-      List<AuditEvent> found = ofType(type);
-      if (found.isEmpty()) {
-        throw new AssertionError("no audit event of type " + type + " in " + events);
-      }
-      return found.get(found.size() - 1);
     }
   }
 

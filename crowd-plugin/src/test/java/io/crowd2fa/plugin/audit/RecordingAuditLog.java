@@ -1,18 +1,11 @@
-package io.crowd2fa.plugin.keys;
+package io.crowd2fa.plugin.audit;
 
-import io.crowd2fa.plugin.audit.AuditEvent;
-import io.crowd2fa.plugin.audit.AuditEventType;
-import io.crowd2fa.plugin.audit.AuditLog;
-import io.crowd2fa.plugin.audit.AuditPage;
-import io.crowd2fa.plugin.audit.AuditQuery;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/**
- * Test double: an audit log in memory, for signing keys on {@link InMemorySigningKeyRepository}.
- */
+/** Test double: an audit log in memory, queried newest first like the database's. */
 public final class RecordingAuditLog implements AuditLog {
 
   private final List<AuditEvent> events = new CopyOnWriteArrayList<>();
@@ -36,5 +29,14 @@ public final class RecordingAuditLog implements AuditLog {
 
   public List<AuditEvent> ofType(AuditEventType type) {
     return events.stream().filter(e -> e.type().equals(type)).toList();
+  }
+
+  /** The newest event of {@code type}; fails the test when there is none. */
+  public AuditEvent last(AuditEventType type) {
+    List<AuditEvent> found = ofType(type);
+    if (found.isEmpty()) {
+      throw new AssertionError("no audit event of type " + type + " in " + events);
+    }
+    return found.get(found.size() - 1);
   }
 }
