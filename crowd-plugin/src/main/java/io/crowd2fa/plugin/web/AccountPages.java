@@ -41,6 +41,7 @@ final class AccountPages {
   private static final Set<String> CHANGES =
       Set.of(CODES, ADD_TOTP, FINISH_TOTP, ADD_KEY, FINISH_KEY, REMOVE);
   private static final Set<String> NOTICES = Set.of("added", "removed", "kept", "notfound");
+  private static final Set<String> REFUSALS = Set.of("kept", "notfound");
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -86,7 +87,7 @@ final class AccountPages {
       if (post) {
         throw new BadRequestException("method", "the account page accepts only GET");
       }
-      overview(response, page, signedIn.username(), notice(input, page));
+      overview(response, page, signedIn.username(), input.optional("notice", 16));
       return true;
     }
     if (!post) {
@@ -119,8 +120,11 @@ final class AccountPages {
     return service.accountAccess().check(token, assertion, client);
   }
 
-  private void overview(HttpServletResponse response, PageChrome page, String username, String note)
+  /** Only the fixed notices are shown; anything else in the query string shows nothing. */
+  private void overview(
+      HttpServletResponse response, PageChrome page, String username, Optional<String> notice)
       throws IOException {
+    Optional<String> known = notice.filter(NOTICES::contains);
     List<FactorRow> rows =
         service.factors().factorsOf(username).stream().map(AccountPages::row).toList();
     renderer.render(
@@ -137,16 +141,9 @@ final class AccountPages {
             "remainingCodes",
             service.factors().remainingRecoveryCodes(username),
             "notice",
-            note));
-  }
-
-  /** Only the fixed notices; anything else in the query string shows nothing. */
-  private static String notice(FormInput input, PageChrome page) {
-    return input
-        .optional("notice", 16)
-        .filter(NOTICES::contains)
-        .map(n -> page.msg("account.notice." + n))
-        .orElse("");
+            known.map(n -> page.msg("account.notice." + n)).orElse(""),
+            "noticeIsRefusal",
+            known.filter(REFUSALS::contains).isPresent()));
   }
 
   private void regenerateCodes(Change change) throws IOException {

@@ -225,7 +225,11 @@ class AccountFactorsHttpTest extends HarnessTest {
 
     assertThat(Steps.location(removed)).endsWith("/account?notice=removed");
     assertThat(browser.get("/account?notice=removed").body())
-        .contains("The sign-in method was removed.");
+        .contains("role=\"status\">The sign-in method was removed.");
+    assertThat(browser.get("/account?notice=%3Cscript%3E").body())
+        .as("only the fixed notices are shown")
+        .doesNotContain("account-notice")
+        .doesNotContain("<script>");
     assertThat(rows(browser)).singleElement().asString().contains("|Tablet|");
     assertThat(harness.auditDetails("FACTOR_REMOVED"))
         .containsExactly("alice TOTP " + phoneId + " removed");
@@ -248,7 +252,9 @@ class AccountFactorsHttpTest extends HarnessTest {
 
     assertThat(Steps.location(kept)).endsWith("/account?notice=kept");
     assertThat(browser.get("/account?notice=kept").body())
-        .contains("That is your last active second factor, so it was not removed.");
+        .contains(
+            "<p class=\"error\" id=\"account-notice\" role=\"alert\">That is your last active"
+                + " second factor, so it was not removed.");
     assertThat(rows(browser)).hasSize(1);
     assertThat(harness.auditDetails("FACTOR_REMOVED"))
         .containsExactly("alice TOTP " + onlyId + " kept: last active second factor");
