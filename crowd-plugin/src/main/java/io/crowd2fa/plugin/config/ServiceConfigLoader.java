@@ -37,7 +37,8 @@ import java.util.Properties;
  *   <li>{@code crowd2fa.totp.issuer} (default {@code Crowd2FA})
  *   <li>{@code crowd2fa.webauthn.rp-id} (required), {@code crowd2fa.webauthn.origins} (required,
  *       comma-separated)
- *   <li>{@code crowd2fa.policy.file} (required) path of the policy document
+ *   <li>{@code crowd2fa.policy.file} (required) path of the policy document; applied at start (an
+ *       invalid one stops the start) and re-read every 5 minutes, each change a new version
  *   <li>{@code crowd2fa.assertion.lifetime} (ISO-8601 duration, default {@code PT12H})
  *   <li>{@code crowd2fa.login.lifetime} (ISO-8601 duration, default {@code PT10M}, at most 10 min)
  *   <li>{@code crowd2fa.keys.rotation-interval} (ISO-8601 duration, default {@code P30D}) age at

@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes what has expired and nobody will use again: login transactions, WebAuthn ceremonies and
- * unconfirmed TOTP enrolments. Every node runs it; each sweep is an idempotent delete, so nodes
- * racing on the same rows remove each row once. A failing sweep is logged and retried on the next
- * run; it never stops the others, and nothing a user does waits for it.
+ * The periodic chores of every node: deleting what has expired and nobody will use again (login
+ * transactions, WebAuthn ceremonies, unconfirmed TOTP enrolments) and re-reading the policy file.
+ * Each chore is idempotent, so nodes racing on the same rows act on each row once. A failing chore
+ * is logged and retried on the next run; it never stops the others, and nothing a user does waits
+ * for it.
  */
 public final class Housekeeping implements AutoCloseable {
 
@@ -26,18 +27,18 @@ public final class Housekeeping implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
 
-  /** One kind of expired row, and the delete that returns how many it removed. */
-  public record Sweep(String name, IntSupplier delete) {
+  /** One chore, and how many rows it deleted or versions it saved. */
+  public record Sweep(String name, IntSupplier chore) {
     public Sweep {
       Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(delete, "delete");
+      Objects.requireNonNull(chore, "chore");
     }
   }
 
-  /** What one run removed per sweep, and which sweeps failed. */
-  public record Run(Map<String, Integer> removed, List<String> failed) {
+  /** What each chore of one run reported, and which chores failed. */
+  public record Run(Map<String, Integer> counts, List<String> failed) {
     public Run {
-      removed = Map.copyOf(removed);
+      counts = Map.copyOf(counts);
       failed = List.copyOf(failed);
     }
   }
@@ -63,20 +64,20 @@ public final class Housekeeping implements AutoCloseable {
   }
 
   public Run runOnce() {
-    Map<String, Integer> removed = new LinkedHashMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
     List<String> failed = new ArrayList<>();
     for (Sweep sweep : sweeps) {
       try {
-        removed.put(sweep.name(), sweep.delete().getAsInt());
+        counts.put(sweep.name(), sweep.chore().getAsInt());
       } catch (RuntimeException e) {
         // The scheduler would cancel the whole task on an exception; log it, try again next run.
-        LOG.error("housekeeping sweep '{}' failed; retrying in {}", sweep.name(), INTERVAL, e);
+        LOG.error("housekeeping chore '{}' failed; retrying in {}", sweep.name(), INTERVAL, e);
         failed.add(sweep.name());
       }
     }
-    Run run = new Run(removed, failed);
-    if (removed.values().stream().anyMatch(n -> n > 0)) {
-      LOG.info("housekeeping removed {}", removed);
+    Run run = new Run(counts, failed);
+    if (counts.values().stream().anyMatch(n -> n > 0)) {
+      LOG.info("housekeeping: {}", counts);
     }
     return run;
   }

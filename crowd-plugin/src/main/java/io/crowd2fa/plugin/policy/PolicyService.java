@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class PolicyService {
 
+  /** Who saved a version that came from the policy file. */
+  public static final String FILE_ACTOR = "policy-file";
+
   private final PolicyRepository repository;
   private final AuditLog audit;
   private final TransactionRunner transactions;
@@ -84,11 +87,44 @@ public final class PolicyService {
       return new PolicyUpdate.Invalid(invalid.field(), invalid.message());
     }
     PolicyDocument document = ((PolicyParseResult.Parsed) result).document();
-    return transactions.inTransaction(() -> save(document, expectedVersion, actor, context));
+    return transactions.inTransaction(
+        () -> save(document, expectedVersion, actor, context, PolicyEvents.POLICY_CHANGED, ""));
+  }
+
+  /**
+   * Saves the document of the policy file {@code fileName} as the next version unless it is the one
+   * in force (then {@link PolicyUpdate.Unchanged}); audited as an import from that file.
+   */
+  public PolicyUpdate applyFile(String documentJson, String fileName) {
+    PolicyParseResult result = json.parse(documentJson);
+    if (result instanceof PolicyParseResult.Invalid invalid) {
+      record(
+          FILE_ACTOR,
+          RequestContext.system(),
+          PolicyEvents.POLICY_IMPORTED,
+          AuditOutcome.FAILURE,
+          "policy file " + fileName + " refused, the policy in force stays: " + invalid);
+      return new PolicyUpdate.Invalid(invalid.field(), invalid.message());
+    }
+    PolicyDocument document = ((PolicyParseResult.Parsed) result).document();
+    return transactions.inTransaction(
+        () ->
+            save(
+                document,
+                repository.current().map(StoredPolicy::version).orElse(0),
+                FILE_ACTOR,
+                RequestContext.system(),
+                PolicyEvents.POLICY_IMPORTED,
+                " from " + fileName));
   }
 
   private PolicyUpdate save(
-      PolicyDocument document, int expectedVersion, String actor, RequestContext context) {
+      PolicyDocument document,
+      int expectedVersion,
+      String actor,
+      RequestContext context,
+      AuditEventType event,
+      String source) {
     VersionedPolicy before =
         repository.current().map(this::parsed).orElse(VersionedPolicy.BUILT_IN);
     if (before.version() != expectedVersion) {
@@ -122,12 +158,13 @@ public final class PolicyService {
     record(
         actor,
         context,
-        PolicyEvents.POLICY_CHANGED,
+        event,
         AuditOutcome.SUCCESS,
         "version "
             + before.version()
             + " -> "
             + stored.version()
+            + source
             + summary(before.document(), document));
     return new PolicyUpdate.Saved(parsed(stored));
   }

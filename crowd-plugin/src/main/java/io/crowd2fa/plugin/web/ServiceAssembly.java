@@ -35,6 +35,7 @@ import io.crowd2fa.plugin.login.persistence.JdbcPasswordThrottle;
 import io.crowd2fa.plugin.persistence.Database;
 import io.crowd2fa.plugin.persistence.EngineEntities;
 import io.crowd2fa.plugin.persistence.JpaEnginePorts;
+import io.crowd2fa.plugin.policy.PolicyFile;
 import io.crowd2fa.plugin.policy.PolicyImportFault;
 import io.crowd2fa.plugin.policy.PolicyService;
 import io.crowd2fa.plugin.policy.persistence.JpaPolicyRepository;
@@ -118,8 +119,9 @@ public final class ServiceAssembly implements AutoCloseable {
       PolicyService policyService =
           new PolicyService(
               new JpaPolicyRepository(database), ports.auditLog(), ports.transactions(), clock);
+      PolicyFile policyFile = new PolicyFile(policyService, config.policyFile());
       try {
-        policyService.importIfEmpty(Optional.of(config.policyFile()));
+        policyFile.applyAtStart();
       } catch (PolicyImportFault e) {
         throw new ConfigurationException(ServiceConfigLoader.POLICY_FILE + ": " + e.getMessage());
       }
@@ -177,8 +179,8 @@ public final class ServiceAssembly implements AutoCloseable {
                       () -> transactions.deleteExpired(clock.instant())),
                   new Housekeeping.Sweep(
                       "expired WebAuthn ceremonies", webAuthn::removeExpiredChallenges),
-                  new Housekeeping.Sweep(
-                      "expired TOTP enrolments", engine::purgeExpiredEnrolments)));
+                  new Housekeeping.Sweep("expired TOTP enrolments", engine::purgeExpiredEnrolments),
+                  new Housekeeping.Sweep("policy file versions", policyFile::applyIfChanged)));
     } catch (RuntimeException e) {
       database.close();
       throw e;

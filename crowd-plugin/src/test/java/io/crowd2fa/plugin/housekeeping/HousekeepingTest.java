@@ -17,7 +17,7 @@ class HousekeepingTest {
 
       Housekeeping.Run run = housekeeping.runOnce();
 
-      assertThat(run.removed()).isEqualTo(Map.of("a", 3, "b", 0));
+      assertThat(run.counts()).isEqualTo(Map.of("a", 3, "b", 0));
       assertThat(run.failed()).isEmpty();
     }
   }
@@ -43,9 +43,9 @@ class HousekeepingTest {
       Housekeeping.Run second = housekeeping.runOnce();
 
       assertThat(first.failed()).containsExactly("flaky");
-      assertThat(first.removed()).isEqualTo(Map.of("after", 1));
+      assertThat(first.counts()).isEqualTo(Map.of("after", 1));
       assertThat(second.failed()).isEmpty();
-      assertThat(second.removed()).isEqualTo(Map.of("flaky", 1, "after", 2));
+      assertThat(second.counts()).isEqualTo(Map.of("flaky", 1, "after", 2));
     }
   }
 }

@@ -15,6 +15,7 @@ import io.crowd2fa.plugin.persistence.EngineEntities;
 import io.crowd2fa.plugin.persistence.JpaEnginePorts;
 import io.crowd2fa.plugin.persistence.TestDatabases;
 import io.crowd2fa.plugin.policy.PolicyEvents;
+import io.crowd2fa.plugin.policy.PolicyFile;
 import io.crowd2fa.plugin.policy.PolicyImportFault;
 import io.crowd2fa.plugin.policy.PolicyService;
 import io.crowd2fa.plugin.policy.PolicyUpdate;
@@ -217,6 +218,117 @@ class PolicyServiceOnDatabaseTest {
 
     assertThat(service(nodeB).update(exported, 1, "admin", ADMIN))
         .isInstanceOf(PolicyUpdate.Unchanged.class);
+  }
+
+  // ---- the policy file as configuration
+
+  @Test
+  void policyFileAtStartBecomesVersionOneOnceForTwoNodesAndIsAudited() throws IOException {
+    Path policy = file("policy.json", V1);
+
+    VersionedPolicy onA = new PolicyFile(service(nodeA), policy).applyAtStart();
+    VersionedPolicy onB = new PolicyFile(service(nodeB), policy).applyAtStart();
+
+    assertThat(onA.version()).isEqualTo(1);
+    assertThat(onB).isEqualTo(onA);
+    assertThat(onA.changedBy()).hasValue(PolicyService.FILE_ACTOR);
+    assertThat(only(PolicyEvents.POLICY_IMPORTED.name()).detail())
+        .startsWith("version 0 -> 1 from policy.json; rules 0 -> 0");
+  }
+
+  @Test
+  void policyFileEditedWhileRunningIsAppliedAtTheNextCheckAsTheNextVersion() throws IOException {
+    Path policy = file("policy.json", V1);
+    PolicyFile onA = new PolicyFile(service(nodeA), policy);
+    PolicyFile onB = new PolicyFile(service(nodeB), policy);
+    onA.applyAtStart();
+    onB.applyAtStart();
+
+    int untouched = onA.applyIfChanged();
+    Files.writeString(policy, V2);
+    int appliedByA = onA.applyIfChanged();
+    int appliedByB = onB.applyIfChanged();
+
+    assertThat(untouched).isZero();
+    assertThat(appliedByA).isEqualTo(1);
+    assertThat(appliedByB).as("node B finds the same document in force").isZero();
+    assertThat(service(nodeB).productPolicy("jira").maxAgeSeconds()).isEqualTo(900);
+    assertThat(service(nodeB).history(10)).extracting(StoredPolicy::version).containsExactly(2, 1);
+    assertThat(auditDetails(PolicyEvents.POLICY_IMPORTED.name()))
+        .containsExactly(
+            "version 0 -> 1 from policy.json; rules 0 -> 0, default require -> require,"
+                + " applications 0 -> 1 (full documents in the policy history)",
+            "version 1 -> 2 from policy.json; rules 0 -> 1, default require -> require,"
+                + " applications 1 -> 1 (full documents in the policy history)");
+  }
+
+  @Test
+  void policyFileUnchangedDoesNotUndoAVersionSavedAnotherWay() throws IOException {
+    PolicyFile onA = new PolicyFile(service(nodeA), file("policy.json", V1));
+    onA.applyAtStart();
+    service(nodeA).update(V2, 1, "admin", ADMIN);
+
+    int applied = onA.applyIfChanged();
+
+    assertThat(applied).isZero();
+    assertThat(service(nodeA).current().version()).isEqualTo(2);
+  }
+
+  @Test
+  void policyFileEditedIntoAnInvalidDocumentLeavesThePolicyInForceAndIsAuditedOnce()
+      throws IOException {
+    Path policy = file("policy.json", V1);
+    PolicyFile onA = new PolicyFile(service(nodeA), policy);
+    onA.applyAtStart();
+    Files.writeString(policy, "{\"defaultRule\":{\"action\":\"require\",\"factors\":[\"sms\"]}}");
+
+    int first = onA.applyIfChanged();
+    int second = onA.applyIfChanged();
+
+    assertThat(first).isZero();
+    assertThat(second).isZero();
+    assertThat(service(nodeA).current().version()).isEqualTo(1);
+    List<String> refusals =
+        auditDetails(PolicyEvents.POLICY_IMPORTED.name()).stream()
+            .filter(d -> d.startsWith("policy file policy.json refused"))
+            .toList();
+    assertThat(refusals).singleElement().asString().contains("/defaultRule/factors/0");
+  }
+
+  @Test
+  void policyFileInvalidAtStartStopsTheStartNamingTheField() throws IOException {
+    PolicyFile onA =
+        new PolicyFile(
+            service(nodeA),
+            file(
+                "policy.json", "{\"defaultRule\":{\"action\":\"require\",\"factors\":[\"sms\"]}}"));
+
+    assertThatThrownBy(onA::applyAtStart)
+        .isInstanceOf(PolicyImportFault.class)
+        .hasMessageContaining("/defaultRule/factors/0");
+    assertThat(service(nodeA).current().version()).isZero();
+  }
+
+  /** The details of the events of {@code type}, oldest first. */
+  private List<String> auditDetails(String type) {
+    List<String> newestFirst =
+        JpaEnginePorts.create(nodeA)
+            .auditLog()
+            .query(
+                new AuditQuery(
+                    null,
+                    java.util.Set.of(io.crowd2fa.plugin.audit.AuditEventType.of(type)),
+                    null,
+                    null,
+                    0,
+                    10))
+            .events()
+            .stream()
+            .map(AuditEvent::detail)
+            .toList();
+    List<String> oldestFirst = new java.util.ArrayList<>(newestFirst);
+    java.util.Collections.reverse(oldestFirst);
+    return oldestFirst;
   }
 
   private PolicyService service(Database database) {
