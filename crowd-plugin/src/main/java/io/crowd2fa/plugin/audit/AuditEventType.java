@@ -23,6 +23,7 @@ public record AuditEventType(String name) {
   public static final AuditEventType FACTOR_RENAMED = of("FACTOR_RENAMED");
   public static final AuditEventType FACTOR_REMOVED = of("FACTOR_REMOVED");
   public static final AuditEventType ADMIN_RESET = of("ADMIN_RESET");
+  public static final AuditEventType ADMIN_FACTORS_REMOVED = of("ADMIN_FACTORS_REMOVED");
 
   public AuditEventType {
     if (name == null || !NAME.matcher(name).matches()) {

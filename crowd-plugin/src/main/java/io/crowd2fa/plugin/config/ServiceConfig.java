@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param loginLifetime how long a started login may take (at most 10 minutes)
  * @param keyRotationInterval age at which the signing key is replaced; longer than {@code
  *     assertionLifetime} so at most two keys are ever published
+ * @param adminGroup Crowd group whose members may use the help-desk page
  */
 public record ServiceConfig(
     URI serviceBaseUrl,
@@ -41,7 +42,8 @@ public record ServiceConfig(
     Path policyFile,
     Duration assertionLifetime,
     Duration loginLifetime,
-    Duration keyRotationInterval) {
+    Duration keyRotationInterval,
+    String adminGroup) {
 
   public static final Duration MAX_LOGIN_LIFETIME = Duration.ofMinutes(10);
 
@@ -57,6 +59,9 @@ public record ServiceConfig(
     Objects.requireNonNull(assertionLifetime, "assertionLifetime");
     Objects.requireNonNull(loginLifetime, "loginLifetime");
     Objects.requireNonNull(keyRotationInterval, "keyRotationInterval");
+    if (adminGroup == null || adminGroup.isBlank()) {
+      throw new IllegalArgumentException("adminGroup must name a Crowd group");
+    }
     products = List.copyOf(products);
     webAuthnOrigins = List.copyOf(webAuthnOrigins);
     if (loginLifetime.isNegative()

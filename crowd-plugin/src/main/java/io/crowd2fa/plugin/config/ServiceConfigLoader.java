@@ -46,6 +46,8 @@ import java.util.Properties;
  *       request after it (one node wins the race, the others use its key); the previous key stays
  *       in the JWKS until its last assertion expires. Must be longer than {@code
  *       crowd2fa.assertion.lifetime}, or start-up fails
+ *   <li>{@code crowd2fa.admin.group} (default {@code crowd-administrators}) the Crowd group (nested
+ *       membership counts) whose members may use the help-desk page {@code /admin}
  * </ul>
  */
 public final class ServiceConfigLoader {
@@ -65,6 +67,7 @@ public final class ServiceConfigLoader {
   public static final String ASSERTION_LIFETIME = "crowd2fa.assertion.lifetime";
   public static final String LOGIN_LIFETIME = "crowd2fa.login.lifetime";
   public static final String KEY_ROTATION_INTERVAL = "crowd2fa.keys.rotation-interval";
+  public static final String ADMIN_GROUP = "crowd2fa.admin.group";
 
   private final Properties file;
   private final Map<String, String> environment;
@@ -133,7 +136,8 @@ public final class ServiceConfigLoader {
         readableFile(POLICY_FILE),
         assertionLifetime,
         loginLifetime,
-        keyRotationInterval);
+        keyRotationInterval,
+        optional(ADMIN_GROUP).map(String::strip).orElse("crowd-administrators"));
   }
 
   private Optional<String> optional(String key) {

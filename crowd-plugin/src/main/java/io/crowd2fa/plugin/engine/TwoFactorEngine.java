@@ -482,6 +482,53 @@ public final class TwoFactorEngine {
         });
   }
 
+  /**
+   * Lost device: deletes every factor and recovery code of the user and clears their counters, so
+   * their next login enrols afresh with the password alone. Only after the admin has verified the
+   * user's identity out of band (NIST SP 800-63B-4 §4.2), since it is as strong as that check.
+   */
+  public FactorsRemovedResult removeAllFactors(
+      String username, String admin, RequestContext context) {
+    Instant now = clock.instant();
+    return userLocks.withLock(
+        username,
+        () ->
+            transactions.inTransaction(
+                () -> {
+                  lockout.holdUser(username, now);
+                  int factors = 0;
+                  StringJoiner perType = new StringJoiner(", ", " (", ")");
+                  for (SecondFactorProvider provider : providers.values()) {
+                    int removed = 0;
+                    for (EnrolledFactor factor : provider.enrolled(username)) {
+                      removed += provider.remove(username, factor.id()) ? 1 : 0;
+                    }
+                    factors += removed;
+                    perType.add(provider.type() + " " + removed);
+                  }
+                  FactorsRemovedResult result =
+                      new FactorsRemovedResult(
+                          factors, recoveryCodes.invalidateAll(username), lockout.reset(username));
+                  audit.success(
+                      now,
+                      username,
+                      context,
+                      AuditEventType.ADMIN_FACTORS_REMOVED,
+                      "by "
+                          + admin
+                          + ": "
+                          + result.factorsRemoved()
+                          + " factors removed"
+                          + perType
+                          + ", "
+                          + result.recoveryCodesRemoved()
+                          + " recovery codes removed, "
+                          + result.countersCleared()
+                          + " counters cleared");
+                  return result;
+                }));
+  }
+
   public LockoutStatus lockoutStatus(String username) {
     Instant now = clock.instant();
     return transactions.inTransaction(

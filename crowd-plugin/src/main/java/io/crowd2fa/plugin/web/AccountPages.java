@@ -1,7 +1,5 @@
 package io.crowd2fa.plugin.web;
 
-import io.crowd2fa.plugin.assertion.AssertionIssuer;
-import io.crowd2fa.plugin.assertion.AssertionReader;
 import io.crowd2fa.plugin.engine.EnrolledFactor;
 import io.crowd2fa.plugin.engine.FactorRemoval;
 import io.crowd2fa.plugin.engine.FactorType;
@@ -11,8 +9,6 @@ import io.crowd2fa.plugin.login.SecondFactors;
 import io.crowd2fa.plugin.login.SecondFactors.EnrolmentCheck;
 import io.crowd2fa.plugin.totp.TotpEnrolment;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -47,10 +43,12 @@ final class AccountPages {
 
   private final ServiceAssembly service;
   private final PageRenderer renderer;
+  private final SignedInGate gate;
 
   AccountPages(ServiceAssembly service, PageRenderer renderer) {
     this.service = service;
     this.renderer = renderer;
+    this.gate = new SignedInGate(service);
   }
 
   /** One request to a change of the signed-in user's factors. */
@@ -73,15 +71,11 @@ final class AccountPages {
     if (!path.equals(PATH) && !CHANGES.contains(path)) {
       return false;
     }
-    Access access = access(request, client);
-    if (access instanceof Access.NotSignedIn) {
-      redirect(response, page.base() + "/login");
+    Optional<Access.SignedIn> admitted = gate.admit(request, response, page, client, PATH);
+    if (admitted.isEmpty()) {
       return true;
     }
-    if (!(access instanceof Access.SignedIn signedIn)) {
-      redirect(response, verifyUrl(page));
-      return true;
-    }
+    Access.SignedIn signedIn = admitted.get();
     FormInput input = new FormInput(request);
     if (path.equals(PATH)) {
       if (post) {
@@ -94,7 +88,7 @@ final class AccountPages {
       throw new BadRequestException("method", "this step accepts only POST");
     }
     if (!service.accountAccess().freshEnough(signedIn, path, client)) {
-      redirect(response, verifyUrl(page));
+      redirect(response, gate.verifyUrl(page, PATH));
       return true;
     }
     change(path, new Change(response, page, client, input, signedIn));
@@ -111,13 +105,6 @@ final class AccountPages {
       case REMOVE -> remove(change);
       default -> throw new IllegalStateException("no account change at " + path);
     }
-  }
-
-  private Access access(HttpServletRequest request, ClientInfo client) {
-    Optional<String> token = BrowserCookies.read(request, service.crowdCookie().name(), 256);
-    Optional<String> assertion =
-        BrowserCookies.read(request, AssertionIssuer.COOKIE_NAME, AssertionReader.MAX_LENGTH);
-    return service.accountAccess().check(token, assertion, client);
   }
 
   /** Only the fixed notices are shown; anything else in the query string shows nothing. */
@@ -269,13 +256,6 @@ final class AccountPages {
     };
   }
 
-  private String verifyUrl(PageChrome page) {
-    String account = service.config().serviceBaseUrl().toString().replaceAll("/+$", "") + PATH;
-    return page.base()
-        + "/verify?os_destination="
-        + URLEncoder.encode(account, StandardCharsets.UTF_8);
-  }
-
   private static FactorRow row(EnrolledFactor factor) {
     return new FactorRow(
         factor.type().name(),
@@ -287,7 +267,6 @@ final class AccountPages {
   }
 
   private static void redirect(HttpServletResponse response, String location) {
-    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-    response.setHeader("Location", location);
+    SignedInGate.redirect(response, location);
   }
 }

@@ -20,6 +20,7 @@ import io.crowd2fa.plugin.keys.persistence.JdbcSigningKeyRepository;
 import io.crowd2fa.plugin.login.AccountAccess;
 import io.crowd2fa.plugin.login.Completion;
 import io.crowd2fa.plugin.login.EngineSecondFactors;
+import io.crowd2fa.plugin.login.HelpDesk;
 import io.crowd2fa.plugin.login.LoginAudit;
 import io.crowd2fa.plugin.login.LoginFlow;
 import io.crowd2fa.plugin.login.LoginHandles;
@@ -71,6 +72,7 @@ public final class ServiceAssembly implements AutoCloseable {
   private final LoginFlow loginFlow;
   private final StepUpFlow stepUpFlow;
   private final AccountAccess accountAccess;
+  private final HelpDesk helpDesk;
   private final SecondFactors factors;
   private final PolicyGate policy;
   private final LoginAudit audit;
@@ -160,6 +162,7 @@ public final class ServiceAssembly implements AutoCloseable {
               this::applicationFor);
       AssertionReader assertionReader = new AssertionReader(signingKeys, clock, issuer);
       this.accountAccess = new AccountAccess(crowd, assertionReader, audit, clock);
+      this.helpDesk = new HelpDesk(engine, crowd, audit, config.adminGroup());
       this.stepUpFlow =
           new StepUpFlow(
               crowd,
@@ -246,6 +249,10 @@ public final class ServiceAssembly implements AutoCloseable {
 
   public AccountAccess accountAccess() {
     return accountAccess;
+  }
+
+  public HelpDesk helpDesk() {
+    return helpDesk;
   }
 
   public StepUpFlow stepUpFlow() {

@@ -28,6 +28,7 @@ public final class WebRoutes {
   private final LoginPages loginPages;
   private final PublicEndpoints endpoints;
   private final AccountPages accountPages;
+  private final AdminPages adminPages;
 
   public WebRoutes(ServiceAssembly service) {
     this.service = service;
@@ -39,6 +40,7 @@ public final class WebRoutes {
     this.loginPages = new LoginPages(service, renderer, cookies);
     this.endpoints = new PublicEndpoints(service);
     this.accountPages = new AccountPages(service, renderer);
+    this.adminPages = new AdminPages(service, renderer);
   }
 
   public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -65,7 +67,8 @@ public final class WebRoutes {
         return;
       }
       if (!loginPages.handle(post, path, request, response, page, client)
-          && !accountPages.handle(post, path, request, response, page, client)) {
+          && !accountPages.handle(post, path, request, response, page, client)
+          && !adminPages.handle(post, path, request, response, page, client)) {
         notice(response, page, HttpServletResponse.SC_NOT_FOUND, "notfound", null);
       }
     } catch (BadRequestException e) {

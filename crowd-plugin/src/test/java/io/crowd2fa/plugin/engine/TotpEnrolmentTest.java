@@ -277,4 +277,29 @@ class TotpEnrolmentTest {
     assertThat(fixture.latestEvent(attacker, AuditEventType.FACTOR_REMOVED).outcome())
         .isEqualTo(AuditOutcome.FAILURE);
   }
+
+  @Test
+  void removeAllFactorsForALostDeviceDeletesFactorsCodesAndCountersAndIsAudited() {
+    TotpEnrolment phone = fixture.enrolTotp(user);
+    fixture.enrolTotp(user);
+    fixture.engine.verifyTotp(user, fixture.wrongCode(phone), fixture.context);
+    String bystander = EngineFixture.newUsername();
+    fixture.enrolTotp(bystander);
+
+    FactorsRemovedResult result =
+        fixture.engine.removeAllFactors(user, "helpdesk", fixture.context);
+
+    assertThat(result).isEqualTo(new FactorsRemovedResult(2, 10, 1));
+    assertThat(fixture.engine.enrolledFactors(user)).isEmpty();
+    assertThat(fixture.engine.remainingRecoveryCodes(user)).isZero();
+    assertThat(fixture.engine.lockoutStatus(user).secondFactor()).isEqualTo(CounterStatus.CLEAR);
+    assertThat(fixture.engine.verifyTotp(user, fixture.codeAt(phone, 0), fixture.context))
+        .isEqualTo(new VerificationResult.Rejected(RejectionReason.NOT_ENROLLED));
+    assertThat(fixture.engine.enrolledFactors(bystander)).hasSize(1);
+    AuditEvent event = fixture.latestEvent(user, AuditEventType.ADMIN_FACTORS_REMOVED);
+    assertThat(event.outcome()).isEqualTo(AuditOutcome.SUCCESS);
+    assertThat(event.detail())
+        .startsWith("by helpdesk: 2 factors removed (TOTP 2")
+        .endsWith(", 10 recovery codes removed, 1 counters cleared");
+  }
 }

@@ -197,6 +197,7 @@ public final class Sandbox implements AutoCloseable {
     out.println("  Crowd stand-in       " + topology.crowdBaseUrl() + "/rest/usermanagement/1/");
     out.println("  2FA service          " + topology.serviceBaseUrl() + "/login");
     out.println("  Your sign-in methods " + topology.serviceBaseUrl() + "/account");
+    out.println("  Help desk (admin)    " + topology.serviceBaseUrl() + "/admin");
     out.println("  Sandbox clock        " + topology.clockUrl() + "   (POST advance=PT16M)");
     out.println();
     out.println("  Demo accounts (DEMO ONLY, public passwords):");
