@@ -51,6 +51,7 @@ import io.crowd2fa.plugin.webauthn.persistence.WebAuthnEntities;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,7 +147,7 @@ public final class ServiceAssembly implements AutoCloseable {
               crowd, new AssertionIssuer(signingKeys), clock, config.assertionLifetime(), issuer);
       Completion completion = new Completion(transactions, ssoIssuer, crowd, audit, clock);
       this.policy = new PolicyGate(policyService, new JdbcGraceLedger(database));
-      this.destinations = new DestinationPolicy(config.allowedDestinations());
+      this.destinations = new DestinationPolicy(returnDestinations(config));
       this.loginFlow =
           new LoginFlow(
               crowd,
@@ -188,6 +189,18 @@ public final class ServiceAssembly implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /**
+   * The products, and the service's own signed-in pages: those send a user whose second factor is
+   * too old through {@code /verify} and expect them back.
+   */
+  private static List<URI> returnDestinations(ServiceConfig config) {
+    String service = config.serviceBaseUrl().toString().replaceAll("/+$", "");
+    List<URI> destinations = new ArrayList<>(config.allowedDestinations());
+    destinations.add(URI.create(service + AccountPages.PATH));
+    destinations.add(URI.create(service + AdminPages.PATH));
+    return destinations;
   }
 
   /** Builds the service; configuration faults name the key that is wrong. */

@@ -153,4 +153,22 @@ class AccountHttpTest extends HarnessTest {
         .filter("RECOVERY_CODES_REGENERATED/SUCCESS"::equals)
         .count();
   }
+
+  @Test
+  void afterTheSecondFactorAgainTheUserIsBackOnTheAccountPage() {
+    ServiceHarness.Browser browser = harness.browser();
+    Steps.Enrolled enrolled = steps.enrolTotp(browser, "alice", ServiceHarness.JIRA);
+    harness.clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+
+    HttpResponse<String> stale = browser.post("/account/recovery-codes", Map.of());
+    HttpResponse<String> verify =
+        browser.get(Steps.location(stale).replace(ServiceHarness.SERVICE_PATH, ""));
+    HttpResponse<String> done =
+        browser.post("/challenge", Map.of("method", "otp", "code", steps.code(enrolled.secret())));
+
+    assertThat(Steps.location(verify)).endsWith("/challenge");
+    assertThat(Steps.location(done)).isEqualTo(harness.base + "/account");
+    assertThat(harness.auditDetails("REDIRECT_REFUSED")).isEmpty();
+    assertThat(browser.post("/account/recovery-codes", Map.of()).statusCode()).isEqualTo(200);
+  }
 }
