@@ -37,6 +37,11 @@ public final class Urls {
     return sandbox.topology().serviceBaseUrl() + "/account";
   }
 
+  /** The help desk for Crowd admins. */
+  public static String helpDesk(Sandbox sandbox) {
+    return sandbox.topology().serviceBaseUrl() + "/admin";
+  }
+
   public static String serviceLogin(Sandbox sandbox) {
     return sandbox.topology().serviceBaseUrl() + "/login";
   }
