@@ -31,7 +31,8 @@ public record CrowdClientConfig(
     Duration sessionValidationInterval,
     Duration httpTimeout,
     Duration socketTimeout,
-    int httpMaxConnections) {
+    int httpMaxConnections,
+    Optional<HttpProxy> proxy) {
 
   public static final String DEFAULT_COOKIE_TOKEN_KEY = "crowd.token_key";
   public static final Duration DEFAULT_SESSION_VALIDATION_INTERVAL = Duration.ZERO;
@@ -56,6 +57,7 @@ public record CrowdClientConfig(
     if (httpMaxConnections < 1) {
       throw new IllegalArgumentException("httpMaxConnections must be positive");
     }
+    Objects.requireNonNull(proxy, "proxy");
   }
 
   /** A configuration with Crowd's documented defaults for everything but the three essentials. */
@@ -70,7 +72,8 @@ public record CrowdClientConfig(
         DEFAULT_SESSION_VALIDATION_INTERVAL,
         DEFAULT_HTTP_TIMEOUT,
         DEFAULT_SOCKET_TIMEOUT,
-        DEFAULT_HTTP_MAX_CONNECTIONS);
+        DEFAULT_HTTP_MAX_CONNECTIONS,
+        Optional.empty());
   }
 
   /** A copy with other connect and answer timeouts. */
@@ -85,7 +88,8 @@ public record CrowdClientConfig(
         sessionValidationInterval,
         connect,
         answer,
-        httpMaxConnections);
+        httpMaxConnections,
+        proxy);
   }
 
   /** A copy allowing at most {@code maxConnections} calls in flight. */
@@ -100,7 +104,24 @@ public record CrowdClientConfig(
         sessionValidationInterval,
         httpTimeout,
         socketTimeout,
-        maxConnections);
+        maxConnections,
+        proxy);
+  }
+
+  /** A copy that reaches Crowd through {@code through}. */
+  public CrowdClientConfig withProxy(HttpProxy through) {
+    return new CrowdClientConfig(
+        applicationName,
+        applicationPassword,
+        baseUrl,
+        applicationLoginUrl,
+        cookieTokenKey,
+        cookieDomain,
+        sessionValidationInterval,
+        httpTimeout,
+        socketTimeout,
+        httpMaxConnections,
+        Optional.of(through));
   }
 
   /** {@code <baseUrl>/rest/usermanagement/1/}. */
@@ -124,6 +145,7 @@ public record CrowdClientConfig(
         + socketTimeout
         + ", httpMaxConnections="
         + httpMaxConnections
+        + proxy.map(p -> ", proxy=" + p).orElse("")
         + "]";
   }
 

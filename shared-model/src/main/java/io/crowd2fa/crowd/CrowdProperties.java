@@ -28,6 +28,10 @@ public final class CrowdProperties {
   public static final String HTTP_TIMEOUT = "http.timeout";
   public static final String SOCKET_TIMEOUT = "socket.timeout";
   public static final String HTTP_MAX_CONNECTIONS = "http.max.connections";
+  public static final String HTTP_PROXY_HOST = "http.proxy.host";
+  public static final String HTTP_PROXY_PORT = "http.proxy.port";
+  public static final String HTTP_PROXY_USERNAME = "http.proxy.username";
+  public static final String HTTP_PROXY_PASSWORD = "http.proxy.password";
 
   /** Crowd's {@code Constants.CROWD_SERVICE_LOCATION}: the legacy SOAP path under the base URL. */
   private static final String SERVICES_SEGMENT = "/services";
@@ -157,7 +161,33 @@ public final class CrowdProperties {
             nonNegative(HTTP_TIMEOUT, CrowdClientConfig.DEFAULT_HTTP_TIMEOUT.toMillis())),
         Duration.ofMillis(
             nonNegative(SOCKET_TIMEOUT, CrowdClientConfig.DEFAULT_SOCKET_TIMEOUT.toMillis())),
-        positiveInt(HTTP_MAX_CONNECTIONS, CrowdClientConfig.DEFAULT_HTTP_MAX_CONNECTIONS));
+        positiveInt(HTTP_MAX_CONNECTIONS, CrowdClientConfig.DEFAULT_HTTP_MAX_CONNECTIONS),
+        proxy());
+  }
+
+  /** Crowd's {@code http.proxy.*} keys: a host needs a port; a username needs a password. */
+  private Optional<HttpProxy> proxy() {
+    Optional<String> host = optional(HTTP_PROXY_HOST);
+    if (host.isEmpty()) {
+      return Optional.empty();
+    }
+    if (optional(HTTP_PROXY_PORT).isEmpty()) {
+      throw new CrowdConfigurationException(
+          HTTP_PROXY_PORT, source, "is missing although " + HTTP_PROXY_HOST + " is set");
+    }
+    int port = positiveInt(HTTP_PROXY_PORT, 0);
+    if (port > 65_535) {
+      throw new CrowdConfigurationException(
+          HTTP_PROXY_PORT, sourceOf(HTTP_PROXY_PORT), "must be a port number (1-65535)");
+    }
+    Optional<String> username = optional(HTTP_PROXY_USERNAME);
+    Optional<String> password = optional(HTTP_PROXY_PASSWORD);
+    if (username.isPresent() != password.isPresent()) {
+      String missing = username.isPresent() ? HTTP_PROXY_PASSWORD : HTTP_PROXY_USERNAME;
+      throw new CrowdConfigurationException(
+          missing, source, "is missing: proxy username and password go together");
+    }
+    return Optional.of(new HttpProxy(host.get(), port, username, password.map(Password::new)));
   }
 
   /**

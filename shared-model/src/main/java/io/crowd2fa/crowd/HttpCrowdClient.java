@@ -2,6 +2,8 @@ package io.crowd2fa.crowd;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,6 +32,7 @@ final class HttpCrowdClient implements CrowdClient {
   private final URI restBase;
   private final String authorization;
   private final Semaphore connections;
+  private final Optional<String> proxyAuthorization;
 
   HttpCrowdClient(CrowdClientConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -44,12 +47,38 @@ final class HttpCrowdClient implements CrowdClient {
     if (!config.httpTimeout().isZero()) {
       builder.connectTimeout(config.httpTimeout());
     }
+    config
+        .proxy()
+        .ifPresent(
+            proxy ->
+                builder.proxy(
+                    ProxySelector.of(
+                        // Unresolved: a proxy name is looked up per connection, not once at start.
+                        InetSocketAddress.createUnresolved(proxy.host(), proxy.port()))));
     this.http = builder.build();
+    this.proxyAuthorization = config.proxy().flatMap(HttpCrowdClient::proxyAuthorization);
     this.restBase = config.restBaseUrl();
     String credentials = config.applicationName() + ":" + config.applicationPassword().value();
     this.authorization =
         "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     this.connections = new Semaphore(config.httpMaxConnections());
+  }
+
+  /**
+   * Sent with every call rather than after a 407: the JDK only answers a proxy challenge through an
+   * {@code Authenticator}, which would also answer (and, without a challenge header, fail on)
+   * Crowd's own 401s, and whose Basic scheme the JDK refuses for HTTPS tunnels by default.
+   */
+  private static Optional<String> proxyAuthorization(HttpProxy proxy) {
+    return proxy
+        .username()
+        .map(
+            user ->
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            (user + ":" + proxy.password().orElseThrow().value())
+                                .getBytes(StandardCharsets.UTF_8)));
   }
 
   @Override
@@ -238,6 +267,7 @@ final class HttpCrowdClient implements CrowdClient {
         HttpRequest.newBuilder(call.uri(restBase))
             .header("Authorization", authorization)
             .header("Accept", JSON);
+    proxyAuthorization.ifPresent(value -> request.header("Proxy-Authorization", value));
     if (!config.socketTimeout().isZero()) {
       request.timeout(config.socketTimeout());
     }

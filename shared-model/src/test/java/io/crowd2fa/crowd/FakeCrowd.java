@@ -71,6 +71,15 @@ final class FakeCrowd implements AutoCloseable {
     answer.set(new Answer(status, contentType, body));
   }
 
+  List<Recorded> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** Where a client must be pointed to use this server as its HTTP proxy. */
+  int port() {
+    return server.getAddress().getPort();
+  }
+
   Recorded lastRequest() {
     return requests.get(requests.size() - 1);
   }
