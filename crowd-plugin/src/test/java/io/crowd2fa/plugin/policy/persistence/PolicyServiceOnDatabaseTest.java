@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crowd2fa.plugin.audit.AuditEvent;
+import io.crowd2fa.plugin.audit.AuditEventType;
 import io.crowd2fa.plugin.audit.AuditLog;
 import io.crowd2fa.plugin.audit.AuditOutcome;
 import io.crowd2fa.plugin.audit.AuditQuery;
@@ -30,8 +31,11 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -311,24 +315,16 @@ class PolicyServiceOnDatabaseTest {
 
   /** The details of the events of {@code type}, oldest first. */
   private List<String> auditDetails(String type) {
-    List<String> newestFirst =
-        JpaEnginePorts.create(nodeA)
-            .auditLog()
-            .query(
-                new AuditQuery(
-                    null,
-                    java.util.Set.of(io.crowd2fa.plugin.audit.AuditEventType.of(type)),
-                    null,
-                    null,
-                    0,
-                    10))
-            .events()
-            .stream()
-            .map(AuditEvent::detail)
-            .toList();
-    List<String> oldestFirst = new java.util.ArrayList<>(newestFirst);
-    java.util.Collections.reverse(oldestFirst);
-    return oldestFirst;
+    List<String> details = new ArrayList<>(events(type).stream().map(AuditEvent::detail).toList());
+    Collections.reverse(details);
+    return details;
+  }
+
+  /** The events of {@code type} on the shared database, newest first. */
+  private static List<AuditEvent> events(String type) {
+    AuditLog log = JpaEnginePorts.create(nodeA).auditLog();
+    return log.query(new AuditQuery(null, Set.of(AuditEventType.of(type)), null, null, 0, 10))
+        .events();
   }
 
   private PolicyService service(Database database) {
@@ -340,17 +336,7 @@ class PolicyServiceOnDatabaseTest {
   }
 
   private AuditEvent only(String type) {
-    AuditLog log = JpaEnginePorts.create(nodeA).auditLog();
-    List<AuditEvent> events =
-        log.query(
-                new AuditQuery(
-                    null,
-                    java.util.Set.of(io.crowd2fa.plugin.audit.AuditEventType.of(type)),
-                    null,
-                    null,
-                    0,
-                    10))
-            .events();
+    List<AuditEvent> events = events(type);
     assertThat(events).hasSize(1);
     return events.get(0);
   }
