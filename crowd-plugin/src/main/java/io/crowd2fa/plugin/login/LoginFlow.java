@@ -11,12 +11,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The central login (DESIGN D2): password at Crowd, then the policy, then a second factor or
@@ -27,11 +29,9 @@ public final class LoginFlow {
 
   /** The stages at which the challenge page asks for a factor the user has. */
   public static final Set<LoginStage> CHALLENGE_STAGES =
-      Set.copyOf(
-          EnumSet.of(
-              LoginStage.SECOND_FACTOR,
-              LoginStage.PROVE_THEN_ENROL,
-              LoginStage.PROVE_THEN_OPTIONAL_ENROL));
+      Arrays.stream(LoginStage.values())
+          .filter(LoginStage::asksForSecondFactor)
+          .collect(Collectors.toUnmodifiableSet());
 
   private final CrowdClient crowd;
   private final PasswordThrottle throttle;
