@@ -6,10 +6,6 @@ import io.crowd2fa.plugin.audit.AuditLog;
 import io.crowd2fa.plugin.audit.AuditOutcome;
 import io.crowd2fa.plugin.engine.RequestContext;
 import io.crowd2fa.plugin.engine.TransactionRunner;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +14,7 @@ import java.util.Optional;
 /**
  * The versioned policy (DESIGN D10): reads the version in force from the database on every call (so
  * every node sees a change at once), saves new versions with optimistic concurrency, audits each
- * change with its old and new version, and imports a JSON file on first start.
+ * change with its old and new version, and saves what the policy file says ({@link PolicyFile}).
  */
 public final class PolicyService {
 
@@ -169,44 +165,6 @@ public final class PolicyService {
     return new PolicyUpdate.Saved(parsed(stored));
   }
 
-  /**
-   * On first start: if no policy was ever saved and {@code file} is given, imports it as version 1.
-   * An unreadable or invalid file stops the start, naming the offending field.
-   */
-  public VersionedPolicy importIfEmpty(Optional<Path> file) {
-    if (file.isEmpty()) {
-      return current();
-    }
-    String text = read(file.get());
-    PolicyParseResult result = json.parse(text);
-    if (result instanceof PolicyParseResult.Invalid invalid) {
-      throw new PolicyImportFault("policy file " + file.get() + " is invalid: " + invalid);
-    }
-    PolicyDocument document = ((PolicyParseResult.Parsed) result).document();
-    return transactions.inTransaction(
-        () -> {
-          Optional<StoredPolicy> existing = repository.current();
-          if (existing.isPresent()) {
-            return parsed(existing.get());
-          }
-          StoredPolicy stored =
-              new StoredPolicy(1, json.write(document), clock.instant(), "import");
-          if (!repository.insert(stored)) {
-            // Another node imported at the same moment; its version 1 is the same file.
-            return parsed(repository.current().orElseThrow());
-          }
-          record(
-              "import",
-              RequestContext.system(),
-              PolicyEvents.POLICY_IMPORTED,
-              AuditOutcome.SUCCESS,
-              "version 0 -> 1 from "
-                  + file.get().getFileName()
-                  + summary(VersionedPolicy.BUILT_IN.document(), document));
-          return parsed(stored);
-        });
-  }
-
   private VersionedPolicy parsed(StoredPolicy stored) {
     VersionedPolicy cached = parsed;
     if (cached.version() == stored.version()
@@ -255,13 +213,5 @@ public final class PolicyService {
     audit.append(
         AuditEvent.of(
             now, actor, context.clientAddress(), context.userAgent(), type, outcome, detail));
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new PolicyImportFault("cannot read policy file " + file, e);
-    }
   }
 }

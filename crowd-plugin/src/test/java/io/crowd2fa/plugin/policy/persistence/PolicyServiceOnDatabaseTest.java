@@ -34,7 +34,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -102,31 +101,8 @@ class PolicyServiceOnDatabaseTest {
   }
 
   @Test
-  void firstStartImportsTheConfiguredFileOnceAndAuditsIt() throws IOException {
-    VersionedPolicy imported = service(nodeA).importIfEmpty(Optional.of(file("policy.json", V1)));
-    VersionedPolicy again = service(nodeB).importIfEmpty(Optional.of(file("other.json", V2)));
-
-    assertThat(imported.version()).isEqualTo(1);
-    assertThat(again).isEqualTo(imported);
-    assertThat(service(nodeB).productPolicy("jira").maxAgeSeconds()).isEqualTo(3600);
-    AuditEvent event = only(PolicyEvents.POLICY_IMPORTED.name());
-    assertThat(event.detail()).contains("version 0 -> 1").contains("policy.json");
-  }
-
-  @Test
-  void invalidImportFileStopsTheStartNamingTheField() throws IOException {
-    Path bad =
-        file("policy.json", "{\"defaultRule\":{\"action\":\"require\",\"factors\":[\"sms\"]}}");
-
-    assertThatThrownBy(() -> service(nodeA).importIfEmpty(Optional.of(bad)))
-        .isInstanceOf(PolicyImportFault.class)
-        .hasMessageContaining("/defaultRule/factors/0");
-    assertThat(service(nodeA).current().version()).isZero();
-  }
-
-  @Test
   void updateSavesTheNextVersionKeepsHistoryAndAuditsOldAndNewVersion() throws IOException {
-    service(nodeA).importIfEmpty(Optional.of(file("policy.json", V1)));
+    new PolicyFile(service(nodeA), file("policy.json", V1)).applyAtStart();
 
     PolicyUpdate update = service(nodeA).update(V2, 1, "admin", ADMIN);
 
