@@ -1,6 +1,5 @@
 package io.crowd2fa.plugin.web;
 
-import io.crowd2fa.plugin.engine.EnrolledFactor;
 import io.crowd2fa.plugin.engine.FactorRemoval;
 import io.crowd2fa.plugin.engine.FactorType;
 import io.crowd2fa.plugin.login.AccountAccess.Access;
@@ -113,7 +112,7 @@ final class AccountPages {
       throws IOException {
     Optional<String> known = notice.filter(NOTICES::contains);
     List<FactorRow> rows =
-        service.factors().factorsOf(username).stream().map(AccountPages::row).toList();
+        service.factors().factorsOf(username).stream().map(f -> FactorRow.of(f, TIME)).toList();
     renderer.render(
         response,
         200,
@@ -254,16 +253,6 @@ final class AccountPages {
       case "WEBAUTHN" -> FactorType.WEBAUTHN;
       default -> throw new BadRequestException("type", "not a removable factor type");
     };
-  }
-
-  private static FactorRow row(EnrolledFactor factor) {
-    return new FactorRow(
-        factor.type().name(),
-        factor.id().toString(),
-        factor.nickname(),
-        factor.status().name(),
-        TIME.format(factor.createdAt()),
-        factor.lastUsedAt() == null ? "" : TIME.format(factor.lastUsedAt()));
   }
 
   private static void redirect(HttpServletResponse response, String location) {

@@ -136,17 +136,7 @@ final class AdminPages {
   }
 
   private static List<FactorRow> rows(List<EnrolledFactor> factors) {
-    return factors.stream()
-        .map(
-            f ->
-                new FactorRow(
-                    f.type().name(),
-                    f.id().toString(),
-                    f.nickname(),
-                    f.status().name(),
-                    TIME.format(f.createdAt()),
-                    f.lastUsedAt() == null ? "" : TIME.format(f.lastUsedAt())))
-        .toList();
+    return factors.stream().map(f -> FactorRow.of(f, TIME)).toList();
   }
 
   private static String counter(PageChrome page, CounterStatus status) {
