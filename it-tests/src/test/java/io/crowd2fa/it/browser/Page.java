@@ -35,6 +35,19 @@ public abstract class Page {
     new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(locator)).click();
   }
 
+  /**
+   * Clicks a link or submit button and returns once the browser has left this page. Selenium's
+   * click returns before the navigation it starts: a {@code get} right after it can cancel the
+   * navigation in the browser while the server still completes it (a sign-in that finishes after
+   * the sign-out), and a page object for the same kind of page would bind to the old document.
+   */
+  protected final void clickAndLeave(By locator) {
+    WebElement target =
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(locator));
+    target.click();
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(target));
+  }
+
   protected final void waitForUrlContaining(String fragment) {
     new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains(fragment));
   }

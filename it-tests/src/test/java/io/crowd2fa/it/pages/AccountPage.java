@@ -50,7 +50,7 @@ public final class AccountPage extends ServicePage {
 
   /** Removes the factor named {@code nickname}; the page reloads with a notice. */
   public AccountPage remove(String nickname) {
-    click(By.cssSelector("button[aria-label='Remove " + nickname + "']"));
+    clickAndLeave(By.cssSelector("button[aria-label='Remove " + nickname + "']"));
     waitForUrlContaining("notice=");
     return new AccountPage(driver);
   }

@@ -21,17 +21,17 @@ public final class ChallengePage extends ServicePage {
   }
 
   public ChallengePage useAuthenticatorAppInstead() {
-    click(By.cssSelector("a[href$='/challenge?method=otp']"));
+    clickAndLeave(By.cssSelector("a[href$='/challenge?method=otp']"));
     return new ChallengePage(driver);
   }
 
   public ChallengePage useSecurityKeyInstead() {
-    click(By.cssSelector("a[href$='/challenge?method=hwk']"));
+    clickAndLeave(By.cssSelector("a[href$='/challenge?method=hwk']"));
     return new ChallengePage(driver);
   }
 
   public ChallengePage useRecoveryCodeInstead() {
-    click(By.cssSelector("a[href$='/challenge?method=rc']"));
+    clickAndLeave(By.cssSelector("a[href$='/challenge?method=rc']"));
     return new ChallengePage(driver);
   }
 

@@ -14,7 +14,7 @@ public final class HelpDeskPage extends ServicePage {
 
   public HelpDeskPage lookUp(String username) {
     type(LOOKUP, username);
-    click(By.cssSelector("form[method=get] button[type=submit]"));
+    clickAndLeave(By.cssSelector("form[method=get] button[type=submit]"));
     return new HelpDeskPage(driver).waitForUser(username);
   }
 

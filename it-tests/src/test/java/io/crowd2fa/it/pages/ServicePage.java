@@ -24,8 +24,9 @@ abstract class ServicePage extends Page {
     return visible(ERROR).getText();
   }
 
+  /** Submits the form; returns once the browser has left this page (see {@link #clickAndLeave}). */
   protected final void submitFormWithAction(String actionSuffix) {
-    click(By.cssSelector("form[action$='" + actionSuffix + "'] button[type=submit]"));
+    clickAndLeave(By.cssSelector("form[action$='" + actionSuffix + "'] button[type=submit]"));
   }
 
   static By formWithAction(String actionSuffix) {
