@@ -10,12 +10,16 @@ import java.util.Optional;
  *
  * <p>Expected outcomes are {@link CrowdResult}s keyed on Crowd's error {@code reason}; faults throw
  * a {@link CrowdException}: {@link CrowdUnreachableException} (down, stalled past the timeouts),
- * {@link CrowdProtocolException} (garbage), {@link CrowdApplicationAuthenticationException} (401).
+ * {@link CrowdProtocolException} (garbage), {@link CrowdApplicationAuthenticationException} (401),
+ * {@link CrowdProxyAuthenticationException} (the proxy's 407).
  */
 public interface CrowdClient {
 
   /**
    * A client on the JDK {@link HttpClient}, with the connect and answer timeouts of {@code config}.
+   *
+   * @throws CrowdConfigurationException if {@code config} has proxy credentials this JVM would
+   *     never send to the proxy (see {@code jdk.http.auth.tunneling.disabledSchemes})
    */
   static CrowdClient create(CrowdClientConfig config) {
     return new HttpCrowdClient(config);

@@ -146,6 +146,12 @@ public final class CrowdProperties {
   }
 
   private CrowdClientConfig toConfig() {
+    CrowdClientConfig config = readConfig();
+    JdkProxyAuthentication.requireUsable(config, sourceOf(HTTP_PROXY_USERNAME));
+    return config;
+  }
+
+  private CrowdClientConfig readConfig() {
     return new CrowdClientConfig(
         required(APPLICATION_NAME),
         new Password(required(APPLICATION_PASSWORD)),

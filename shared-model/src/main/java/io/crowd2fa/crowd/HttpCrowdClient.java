@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /** {@link CrowdClient} on the JDK {@link HttpClient}. */
 final class HttpCrowdClient implements CrowdClient {
@@ -35,9 +37,21 @@ final class HttpCrowdClient implements CrowdClient {
   private final Optional<String> proxyAuthorization;
 
   HttpCrowdClient(CrowdClientConfig config) {
+    this(config, defaultTls());
+  }
+
+  /**
+   * @param tls decides which Crowd certificates are trusted; tests pass one that trusts their own
+   *     certificate instead of changing the JVM-wide default
+   */
+  HttpCrowdClient(CrowdClientConfig config, SSLContext tls) {
     this.config = Objects.requireNonNull(config, "config");
+    // CrowdProperties refuses this already, naming the file; a config built in code is held to
+    // the same rule rather than failing with a 407 at the first login.
+    JdkProxyAuthentication.requireUsable(config, "a CrowdClientConfig built in code");
     HttpClient.Builder builder =
         HttpClient.newBuilder()
+            .sslContext(Objects.requireNonNull(tls, "tls"))
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             // Callers block in send(): running completions on the client's selector thread saves a
@@ -64,10 +78,21 @@ final class HttpCrowdClient implements CrowdClient {
     this.connections = new Semaphore(config.httpMaxConnections());
   }
 
+  private static SSLContext defaultTls() {
+    try {
+      return SSLContext.getDefault();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no default TLS context", e);
+    }
+  }
+
   /**
    * Sent with every call rather than after a 407: the JDK only answers a proxy challenge through an
    * {@code Authenticator}, which would also answer (and, without a challenge header, fail on)
-   * Crowd's own 401s, and whose Basic scheme the JDK refuses for HTTPS tunnels by default.
+   * Crowd's own 401s. For an HTTPS Crowd URL the JDK copies this header onto the tunnel's {@code
+   * CONNECT} only when {@code jdk.http.auth.tunneling.disabledSchemes} does not list Basic, which
+   * {@link JdkProxyAuthentication} checks up front; an {@code Authenticator} is refused Basic for
+   * tunnels by the same property, so it would not help.
    */
   private static Optional<String> proxyAuthorization(HttpProxy proxy) {
     return proxy
@@ -282,7 +307,11 @@ final class HttpCrowdClient implements CrowdClient {
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(response.statusCode(), response.body());
+      if (response.statusCode() == 407) {
+        throw proxyRefused(call, response);
+      }
+      // The JDK hands a proxy's refusal of a CONNECT back as a response without a body (null).
+      return new Response(response.statusCode(), Objects.requireNonNullElse(response.body(), ""));
     } catch (HttpConnectTimeoutException e) {
       throw unreachable(
           call, "connect timed out after " + config.httpTimeout().toMillis() + " ms", true, e);
@@ -332,6 +361,45 @@ final class HttpCrowdClient implements CrowdClient {
         "Crowd at " + config.baseUrl() + " unreachable on " + call.label() + ": " + what,
         timedOut,
         cause);
+  }
+
+  /**
+   * Only the proxy answers 407; Crowd never saw the call. The message names the keys to fix and the
+   * schemes the proxy offers, never a credential.
+   */
+  private CrowdProxyAuthenticationException proxyRefused(Call call, HttpResponse<String> response) {
+    String proxy =
+        config
+            .proxy()
+            .map(p -> "HTTP proxy " + p.host() + ":" + p.port())
+            .orElse("an HTTP proxy (none configured in " + CrowdProperties.HTTP_PROXY_HOST + ")");
+    List<String> schemes =
+        response.headers().allValues("Proxy-Authenticate").stream()
+            .map(challenge -> challenge.trim().split("\\s+", 2)[0])
+            .distinct()
+            .toList();
+    String credentials =
+        config.proxy().flatMap(HttpProxy::username).isPresent()
+            ? "it refused the configured "
+                + CrowdProperties.HTTP_PROXY_USERNAME
+                + " / "
+                + CrowdProperties.HTTP_PROXY_PASSWORD
+                + " (wrong credentials, or a scheme other than Basic)"
+            : "set "
+                + CrowdProperties.HTTP_PROXY_USERNAME
+                + " and "
+                + CrowdProperties.HTTP_PROXY_PASSWORD;
+    return new CrowdProxyAuthenticationException(
+        "The "
+            + proxy
+            + " refused "
+            + call.label()
+            + " to Crowd at "
+            + config.baseUrl()
+            + " with HTTP 407 Proxy Authentication Required"
+            + (schemes.isEmpty() ? "" : " (it asks for " + String.join(", ", schemes) + ")")
+            + ": "
+            + credentials);
   }
 
   private static String sessionPath(SsoToken token) {

@@ -120,6 +120,18 @@ class CrowdProxyTest {
   }
 
   @Test
+  void aProxyThatRefusesTheCredentialsIsAProxyAuthenticationFaultNotACrowdProtocolFault() {
+    proxy.answer(407, "text/plain", "Proxy Authentication Required");
+
+    assertThatThrownBy(() -> throughProxy("proxy-user", "wrong-secret").getUser("alice"))
+        .isInstanceOf(CrowdProxyAuthenticationException.class)
+        .hasMessageContaining("HTTP proxy 127.0.0.1:" + proxy.port())
+        .hasMessageContaining("GET /user")
+        .hasMessageContaining("refused the configured http.proxy.username / http.proxy.password")
+        .hasMessageNotContaining("wrong-secret");
+  }
+
+  @Test
   void aProxyHostWithoutPortIsAConfigurationErrorNamingTheKey() {
     assertThatThrownBy(
             () ->

@@ -1,6 +1,8 @@
 package io.crowd2fa.crowd;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
 
 /**
  * A scripted HTTP server on loopback that records what the client sends and answers what the test
@@ -36,7 +39,19 @@ final class FakeCrowd implements AutoCloseable {
       new AtomicReference<>(new Answer(500, "text/plain", "not scripted"));
 
   FakeCrowd() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+  }
+
+  /** The same scripted server behind TLS, presenting {@code tls}'s certificate. */
+  static FakeCrowd https(SSLContext tls) throws IOException {
+    HttpsServer server =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    return new FakeCrowd(server);
+  }
+
+  private FakeCrowd(HttpServer server) {
+    this.server = server;
     server.createContext(
         "/",
         exchange -> {
@@ -78,6 +93,10 @@ final class FakeCrowd implements AutoCloseable {
   /** Where a client must be pointed to use this server as its HTTP proxy. */
   int port() {
     return server.getAddress().getPort();
+  }
+
+  InetSocketAddress address() {
+    return server.getAddress();
   }
 
   Recorded lastRequest() {
