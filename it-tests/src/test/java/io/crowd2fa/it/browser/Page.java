@@ -1,10 +1,12 @@
 package io.crowd2fa.it.browser;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,12 +42,21 @@ public abstract class Page {
    * click returns before the navigation it starts: a {@code get} right after it can cancel the
    * navigation in the browser while the server still completes it (a sign-in that finishes after
    * the sign-out), and a page object for the same kind of page would bind to the old document.
+   *
+   * <p>The page is marked before the click and left once the mark is gone. Probing the clicked
+   * element for staleness instead races with the navigation: ChromeDriver then sometimes answers
+   * "Node with given id does not belong to the document" rather than a stale-element error, so
+   * errors while the documents change are ignored until the new one answers.
    */
   protected final void clickAndLeave(By locator) {
     WebElement target =
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(locator));
+    String mark = UUID.randomUUID().toString();
+    script("window.crowd2faPageMark = arguments[0];", mark);
     target.click();
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(target));
+    new WebDriverWait(driver, WAIT)
+        .ignoring(WebDriverException.class)
+        .until(browser -> !mark.equals(script("return window.crowd2faPageMark;")));
   }
 
   protected final void waitForUrlContaining(String fragment) {
