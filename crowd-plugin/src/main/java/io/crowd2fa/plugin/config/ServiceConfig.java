@@ -1,12 +1,15 @@
 package io.crowd2fa.plugin.config;
 
 import io.crowd2fa.plugin.persistence.DatabaseSettings;
+import io.crowd2fa.plugin.webauthn.AttestationTrustRoots;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The validated configuration of the 2FA service. Built only by {@link ServiceConfigLoader}, which
@@ -22,6 +25,8 @@ import java.util.Optional;
  * @param totpIssuer issuer shown in authenticator apps
  * @param webAuthnRelyingPartyId WebAuthn relying party id
  * @param webAuthnOrigins origins WebAuthn responses may come from
+ * @param webAuthnAttestationTrustRoots when present, only keys attested by these roots register
+ * @param webAuthnAllowedAaguids when not empty, only these authenticator models register
  * @param policyFile path of the policy document
  * @param assertionLifetime how long an issued assertion is valid
  * @param loginLifetime how long a started login may take (at most 10 minutes)
@@ -39,6 +44,8 @@ public record ServiceConfig(
     String totpIssuer,
     String webAuthnRelyingPartyId,
     List<URI> webAuthnOrigins,
+    Optional<AttestationTrustRoots> webAuthnAttestationTrustRoots,
+    Set<UUID> webAuthnAllowedAaguids,
     Path policyFile,
     Duration assertionLifetime,
     Duration loginLifetime,
@@ -55,6 +62,7 @@ public record ServiceConfig(
     Objects.requireNonNull(cookieDomain, "cookieDomain");
     Objects.requireNonNull(totpIssuer, "totpIssuer");
     Objects.requireNonNull(webAuthnRelyingPartyId, "webAuthnRelyingPartyId");
+    Objects.requireNonNull(webAuthnAttestationTrustRoots, "webAuthnAttestationTrustRoots");
     Objects.requireNonNull(policyFile, "policyFile");
     Objects.requireNonNull(assertionLifetime, "assertionLifetime");
     Objects.requireNonNull(loginLifetime, "loginLifetime");
@@ -64,6 +72,7 @@ public record ServiceConfig(
     }
     products = List.copyOf(products);
     webAuthnOrigins = List.copyOf(webAuthnOrigins);
+    webAuthnAllowedAaguids = Set.copyOf(webAuthnAllowedAaguids);
     if (loginLifetime.isNegative()
         || loginLifetime.isZero()
         || loginLifetime.compareTo(MAX_LOGIN_LIFETIME) > 0) {

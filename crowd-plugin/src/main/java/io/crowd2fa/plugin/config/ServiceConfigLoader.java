@@ -1,6 +1,7 @@
 package io.crowd2fa.plugin.config;
 
 import io.crowd2fa.plugin.persistence.DatabaseSettings;
+import io.crowd2fa.plugin.webauthn.AttestationTrustRoots;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -8,15 +9,19 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Reads the one configuration file of the service; an environment variable overrides each key (the
@@ -37,6 +42,13 @@ import java.util.Properties;
  *   <li>{@code crowd2fa.totp.issuer} (default {@code Crowd2FA})
  *   <li>{@code crowd2fa.webauthn.rp-id} (required), {@code crowd2fa.webauthn.origins} (required,
  *       comma-separated)
+ *   <li>{@code crowd2fa.webauthn.attestation.trust-roots} (optional) path of a PEM file of the
+ *       attestation root certificates to trust; when set, only security keys whose attestation
+ *       chains to one of them can be registered. A file that cannot be read, holds no certificate
+ *       or anything but certificates, or holds a root outside its validity period stops the start
+ *   <li>{@code crowd2fa.webauthn.attestation.aaguids} (optional, needs the trust roots)
+ *       comma-separated AAGUIDs ({@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}) of the only
+ *       authenticator models that can be registered
  *   <li>{@code crowd2fa.policy.file} (required) path of the policy document; applied at start (an
  *       invalid one stops the start) and re-read every 5 minutes, each change a new version
  *   <li>{@code crowd2fa.assertion.lifetime} (ISO-8601 duration, default {@code PT12H})
@@ -63,6 +75,9 @@ public final class ServiceConfigLoader {
   public static final String TOTP_ISSUER = "crowd2fa.totp.issuer";
   public static final String WEBAUTHN_RP_ID = "crowd2fa.webauthn.rp-id";
   public static final String WEBAUTHN_ORIGINS = "crowd2fa.webauthn.origins";
+  public static final String WEBAUTHN_ATTESTATION_TRUST_ROOTS =
+      "crowd2fa.webauthn.attestation.trust-roots";
+  public static final String WEBAUTHN_ATTESTATION_AAGUIDS = "crowd2fa.webauthn.attestation.aaguids";
   public static final String POLICY_FILE = "crowd2fa.policy.file";
   public static final String ASSERTION_LIFETIME = "crowd2fa.assertion.lifetime";
   public static final String LOGIN_LIFETIME = "crowd2fa.login.lifetime";
@@ -71,10 +86,12 @@ public final class ServiceConfigLoader {
 
   private final Properties file;
   private final Map<String, String> environment;
+  private final Clock clock;
 
-  private ServiceConfigLoader(Properties file, Map<String, String> environment) {
+  private ServiceConfigLoader(Properties file, Map<String, String> environment, Clock clock) {
     this.file = file;
     this.environment = environment;
+    this.clock = clock;
   }
 
   /** Loads {@code configFile} with the process environment as overrides. */
@@ -83,6 +100,11 @@ public final class ServiceConfigLoader {
   }
 
   public static ServiceConfig load(Path configFile, Map<String, String> environment) {
+    return load(configFile, environment, Clock.systemUTC());
+  }
+
+  /** {@code clock} dates the validity check of certificates named by the configuration. */
+  public static ServiceConfig load(Path configFile, Map<String, String> environment, Clock clock) {
     if (configFile == null) {
       throw new ConfigurationException("crowd2fa.config: no configuration file given");
     }
@@ -93,7 +115,7 @@ public final class ServiceConfigLoader {
       throw new ConfigurationException(
           "crowd2fa.config: cannot read configuration file " + configFile + ": " + e.getMessage());
     }
-    return new ServiceConfigLoader(properties, Map.copyOf(environment)).build();
+    return new ServiceConfigLoader(properties, Map.copyOf(environment), clock).build();
   }
 
   /** The environment variable that overrides {@code key}. */
@@ -123,6 +145,7 @@ public final class ServiceConfigLoader {
               + assertionLifetime
               + ")");
     }
+    Optional<AttestationTrustRoots> trustRoots = attestationTrustRoots();
     return new ServiceConfig(
         baseUrl,
         readableFile(CROWD_PROPERTIES),
@@ -133,6 +156,8 @@ public final class ServiceConfigLoader {
         optional(TOTP_ISSUER).orElse("Crowd2FA"),
         required(WEBAUTHN_RP_ID),
         httpUrls(WEBAUTHN_ORIGINS),
+        trustRoots,
+        allowedAaguids(trustRoots.isPresent()),
         readableFile(POLICY_FILE),
         assertionLifetime,
         loginLifetime,
@@ -221,6 +246,52 @@ public final class ServiceConfigLoader {
       throw new ConfigurationException(key + ": " + path + " is not a readable file");
     }
     return path;
+  }
+
+  private Optional<AttestationTrustRoots> attestationTrustRoots() {
+    if (optional(WEBAUTHN_ATTESTATION_TRUST_ROOTS).isEmpty()) {
+      return Optional.empty();
+    }
+    Path path = readableFile(WEBAUTHN_ATTESTATION_TRUST_ROOTS);
+    try {
+      AttestationTrustRoots roots =
+          // Latin-1 decodes any bytes, so a DER file is reported as "not PEM", not as unreadable.
+          AttestationTrustRoots.fromPem(Files.readString(path, StandardCharsets.ISO_8859_1));
+      roots.requireValidAt(clock.instant());
+      return Optional.of(roots);
+    } catch (IOException e) {
+      throw new ConfigurationException(
+          WEBAUTHN_ATTESTATION_TRUST_ROOTS + ": cannot read " + path + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(
+          WEBAUTHN_ATTESTATION_TRUST_ROOTS + ": " + path + ": " + e.getMessage());
+    }
+  }
+
+  private Set<UUID> allowedAaguids(boolean trustRootsConfigured) {
+    Optional<String> value = optional(WEBAUTHN_ATTESTATION_AAGUIDS);
+    if (value.isEmpty()) {
+      return Set.of();
+    }
+    if (!trustRootsConfigured) {
+      // An AAGUID is what the authenticator says it is; only trusted attestation vouches for it.
+      throw new ConfigurationException(
+          WEBAUTHN_ATTESTATION_AAGUIDS + ": needs " + WEBAUTHN_ATTESTATION_TRUST_ROOTS);
+    }
+    Set<UUID> aaguids = new LinkedHashSet<>();
+    for (String part : value.get().split(",")) {
+      String aaguid = part.strip();
+      if (!aaguid.matches(
+          "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")) {
+        throw new ConfigurationException(
+            WEBAUTHN_ATTESTATION_AAGUIDS
+                + ": '"
+                + aaguid
+                + "' is not an AAGUID such as cb69481e-8ff7-4039-93ec-0a2729a154a8");
+      }
+      aaguids.add(UUID.fromString(aaguid));
+    }
+    return Set.copyOf(aaguids);
   }
 
   private Path pathInExistingDirectory(String key) {

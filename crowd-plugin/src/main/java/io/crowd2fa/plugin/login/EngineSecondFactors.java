@@ -70,8 +70,12 @@ public final class EngineSecondFactors implements SecondFactors {
       String username, String loginId, String responseJson, String nickname, ClientInfo client) {
     RegistrationOutcome outcome =
         webAuthn.finishRegistration(username, loginId, responseJson, nickname, context(client));
-    if (!(outcome instanceof RegistrationOutcome.Registered)) {
-      return new EnrolmentCheck.Rejected();
+    if (outcome instanceof RegistrationOutcome.Rejected rejected) {
+      return switch (rejected.reason()) {
+        case ATTESTATION_NOT_TRUSTED, AUTHENTICATOR_MODEL_NOT_ALLOWED ->
+            new EnrolmentCheck.KeyNotAllowed();
+        default -> new EnrolmentCheck.Rejected();
+      };
     }
     // The engine issues the first recovery codes with a first TOTP; a key needs them just as much.
     List<String> codes =

@@ -287,8 +287,13 @@ public final class LoginFlow {
           LoginAudit.SECOND_FACTOR_REJECTED,
           tx.username(),
           client,
-          method.claimValue() + " enrolment rejected");
-      return new LoginOutcome.WrongCode(handle, tx.stage());
+          method.claimValue()
+              + (check instanceof SecondFactors.EnrolmentCheck.KeyNotAllowed
+                  ? " enrolment rejected: key not allowed by the attestation rules"
+                  : " enrolment rejected"));
+      return check instanceof SecondFactors.EnrolmentCheck.KeyNotAllowed
+          ? new LoginOutcome.KeyNotAllowed(handle, tx.stage())
+          : new LoginOutcome.WrongCode(handle, tx.stage());
     }
     if (enrolled.firstRecoveryCodes().isEmpty()) {
       return completion.complete(tx, method, client, heldToken);

@@ -38,6 +38,9 @@ public sealed interface LoginOutcome {
   /** The second factor did not pass; the page is shown again with a generic message. */
   record WrongCode(String handle, LoginStage stage) implements LoginOutcome {}
 
+  /** The security key is not on the organisation's trust list; enrolment is offered again. */
+  record KeyNotAllowed(String handle, LoginStage stage) implements LoginOutcome {}
+
   /** Locked out: until {@code until}, or (empty) until an administrator helps. */
   record LockedOut(Optional<Instant> until) implements LoginOutcome {}
 

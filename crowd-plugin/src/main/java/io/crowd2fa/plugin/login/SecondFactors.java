@@ -76,5 +76,12 @@ public interface SecondFactors {
     }
 
     record Rejected() implements EnrolmentCheck {}
+
+    /**
+     * The security key verified, but the organisation's attestation rules (trust roots, allowed
+     * models) do not admit it. The user is told so (it is their own, already authenticated
+     * enrolment): trying again with the same key cannot help.
+     */
+    record KeyNotAllowed() implements EnrolmentCheck {}
   }
 }

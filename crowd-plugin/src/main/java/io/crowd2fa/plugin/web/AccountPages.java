@@ -33,6 +33,7 @@ final class AccountPages {
   private static final String ADD_KEY = PATH + "/key";
   private static final String FINISH_KEY = PATH + "/key/finish";
   private static final String REMOVE = PATH + "/factors/remove";
+  private static final String NO_ERROR = "";
   private static final Set<String> CHANGES =
       Set.of(CODES, ADD_TOTP, FINISH_TOTP, ADD_KEY, FINISH_KEY, REMOVE);
   private static final Set<String> NOTICES = Set.of("added", "removed", "kept", "notfound");
@@ -99,7 +100,7 @@ final class AccountPages {
       case CODES -> regenerateCodes(change);
       case ADD_TOTP -> startTotp(change, nickname(change.input()), false);
       case FINISH_TOTP -> finishTotp(change);
-      case ADD_KEY -> startKey(change, false);
+      case ADD_KEY -> startKey(change, NO_ERROR);
       case FINISH_KEY -> finishKey(change);
       case REMOVE -> remove(change);
       default -> throw new IllegalStateException("no account change at " + path);
@@ -183,7 +184,8 @@ final class AccountPages {
 
   // ---- a further security key
 
-  private void startKey(Change change, boolean failed) throws IOException {
+  /** {@code error}: the message key of the error above the form, or {@link #NO_ERROR}. */
+  private void startKey(Change change, String error) throws IOException {
     String options =
         service
             .factors()
@@ -193,7 +195,7 @@ final class AccountPages {
         change.response(),
         200,
         "enrol-key.jte",
-        Map.of("page", change.page(), "options", options, "failed", failed, "action", FINISH_KEY));
+        Map.of("page", change.page(), "options", options, "error", error, "action", FINISH_KEY));
   }
 
   private void finishKey(Change change) throws IOException {
@@ -210,8 +212,10 @@ final class AccountPages {
                 change.client());
     if (check instanceof EnrolmentCheck.Enrolled enrolled) {
       added(change, enrolled);
+    } else if (check instanceof EnrolmentCheck.KeyNotAllowed) {
+      startKey(change, "key.notAllowed");
     } else {
-      startKey(change, true);
+      startKey(change, "webauthn.failed");
     }
   }
 

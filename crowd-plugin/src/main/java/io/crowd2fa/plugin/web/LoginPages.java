@@ -33,6 +33,7 @@ import javax.servlet.http.HttpSession;
 final class LoginPages {
 
   private static final String DESTINATION = "os_destination";
+  private static final String NO_ERROR = "";
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -80,7 +81,7 @@ final class LoginPages {
               post,
               () -> outcome(web, service.loginFlow().startTotpEnrolment(handle(web), client)));
       case "/enrol/totp/finish" -> requirePost(post, () -> finishTotp(web));
-      case "/enrol/key" -> requirePost(post, () -> startKey(web, false));
+      case "/enrol/key" -> requirePost(post, () -> startKey(web, NO_ERROR));
       case "/enrol/key/finish" -> requirePost(post, () -> finishKey(web));
       case "/enrol/codes" -> requirePost(post, () -> confirmCodes(web));
       case "/enrol/skip" ->
@@ -291,7 +292,8 @@ final class LoginPages {
     }
   }
 
-  private void startKey(Web web, boolean failed) throws IOException {
+  /** {@code error}: the message key of the error above the form, or {@link #NO_ERROR}. */
+  private void startKey(Web web, String error) throws IOException {
     Optional<String> options =
         service.loginFlow().startSecurityKeyEnrolment(handle(web), web.client());
     if (options.isEmpty()) {
@@ -307,8 +309,8 @@ final class LoginPages {
             web.page(),
             "options",
             options.get(),
-            "failed",
-            failed,
+            "error",
+            error,
             "action",
             "/enrol/key/finish"));
   }
@@ -322,7 +324,9 @@ final class LoginPages {
             .finishSecurityKeyEnrolment(
                 handle(web), credential, nickname, web.client(), heldToken(web));
     if (outcome instanceof LoginOutcome.WrongCode) {
-      startKey(web, true);
+      startKey(web, "webauthn.failed");
+    } else if (outcome instanceof LoginOutcome.KeyNotAllowed) {
+      startKey(web, "key.notAllowed");
     } else {
       outcome(web, outcome);
     }

@@ -103,14 +103,20 @@ public final class ServiceAssembly implements AutoCloseable {
               clock,
               random,
               List.of(new WebAuthnFactorProvider(webAuthnStores.credentials())));
+      WebAuthnSettings webAuthnSettings =
+          WebAuthnSettings.secondFactor(
+              config.webAuthnRelyingPartyId(),
+              config.totpIssuer(),
+              config.webAuthnOrigins().stream()
+                  .map(o -> o.getScheme() + "://" + o.getRawAuthority())
+                  .collect(Collectors.toSet()));
       WebAuthnService webAuthn =
           new WebAuthnService(
-              WebAuthnSettings.secondFactor(
-                  config.webAuthnRelyingPartyId(),
-                  config.totpIssuer(),
-                  config.webAuthnOrigins().stream()
-                      .map(o -> o.getScheme() + "://" + o.getRawAuthority())
-                      .collect(Collectors.toSet())),
+              config
+                  .webAuthnAttestationTrustRoots()
+                  .map(webAuthnSettings::requiringAttestationFrom)
+                  .orElse(webAuthnSettings)
+                  .allowingOnlyModels(config.webAuthnAllowedAaguids()),
               webAuthnStores,
               ports.auditLog(),
               ports.transactions(),

@@ -2,7 +2,8 @@ package io.crowd2fa.plugin.webauthn;
 
 /**
  * Why a ceremony was refused. Precise, for the audit log; users are only told that it failed
- * (security invariant 8).
+ * (security invariant 8), except that a key refused by the organisation's attestation rules is
+ * called "not allowed" to the already signed-in user enrolling it.
  */
 public enum WebAuthnRejection {
   /** No pending ceremony for this transaction: never started, already used, or replayed. */
@@ -20,5 +21,15 @@ public enum WebAuthnRejection {
   /** Bad signature, origin, rpId hash, type, flags, algorithm (the library's detail is audited). */
   VERIFICATION_FAILED,
   DUPLICATE_CREDENTIAL_ID,
+  /**
+   * A trust list is configured and the key's attestation does not chain to it: {@code none}, self
+   * attestation, or a certificate from an unlisted root. The user is told the key is not allowed.
+   */
+  ATTESTATION_NOT_TRUSTED,
+  /**
+   * The attestation is trusted, but the authenticator model (AAGUID) is not on the configured
+   * allowlist. The user is told the key is not allowed.
+   */
+  AUTHENTICATOR_MODEL_NOT_ALLOWED,
   INVALID_NICKNAME
 }

@@ -4,13 +4,20 @@ import com.yubico.webauthn.data.AttestationConveyancePreference;
 import com.yubico.webauthn.data.UserVerificationRequirement;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Relying-party configuration. {@code origins} are exact ({@code https://host[:port]}); port and
  * subdomain relaxations stay off (WebAuthn §13.4.8).
  *
  * @param challengeTimeout how long a started ceremony stays valid; at most 5 minutes (invariant 3)
+ * @param attestationTrustRoots when present, only keys whose attestation chains to one of these
+ *     roots can be registered; when empty, attestation is recorded and not checked
+ * @param allowedAaguids when not empty, only these authenticator models (AAGUIDs) can be
+ *     registered; needs {@code attestationTrustRoots}, since only a trusted attestation vouches for
+ *     the AAGUID an authenticator reports
  */
 public record WebAuthnSettings(
     String rpId,
@@ -18,7 +25,9 @@ public record WebAuthnSettings(
     Set<String> origins,
     UserVerificationRequirement userVerification,
     AttestationConveyancePreference attestation,
-    Duration challengeTimeout) {
+    Duration challengeTimeout,
+    Optional<AttestationTrustRoots> attestationTrustRoots,
+    Set<UUID> allowedAaguids) {
 
   public static final Duration MAX_CHALLENGE_TIMEOUT = Duration.ofMinutes(5);
 
@@ -43,6 +52,72 @@ public record WebAuthnSettings(
         || challengeTimeout.compareTo(MAX_CHALLENGE_TIMEOUT) > 0) {
       throw new IllegalArgumentException("challengeTimeout must be > 0 and <= 5 minutes");
     }
+    if (attestationTrustRoots == null) {
+      throw new IllegalArgumentException("attestationTrustRoots must be given (may be empty)");
+    }
+    if (attestationTrustRoots.isPresent() && attestation == AttestationConveyancePreference.NONE) {
+      // Browsers strip the attestation when asked for none, so every key would be refused.
+      throw new IllegalArgumentException(
+          "a trust list needs attestation to be requested (direct, indirect or enterprise)");
+    }
+    if (allowedAaguids == null) {
+      throw new IllegalArgumentException("allowedAaguids must be given (may be empty)");
+    }
+    allowedAaguids = Set.copyOf(allowedAaguids);
+    if (!allowedAaguids.isEmpty() && attestationTrustRoots.isEmpty()) {
+      // Without attestation any software can claim any AAGUID.
+      throw new IllegalArgumentException("an AAGUID allowlist needs attestation trust roots");
+    }
+  }
+
+  /** Settings without a trust list: attestation is recorded, not checked. */
+  public WebAuthnSettings(
+      String rpId,
+      String rpName,
+      Set<String> origins,
+      UserVerificationRequirement userVerification,
+      AttestationConveyancePreference attestation,
+      Duration challengeTimeout) {
+    this(
+        rpId,
+        rpName,
+        origins,
+        userVerification,
+        attestation,
+        challengeTimeout,
+        Optional.empty(),
+        Set.of());
+  }
+
+  /**
+   * These settings, accepting only keys attested by {@code roots}. Attestation is requested {@code
+   * direct} unless another conveyance than {@code none} was already chosen.
+   */
+  public WebAuthnSettings requiringAttestationFrom(AttestationTrustRoots roots) {
+    return new WebAuthnSettings(
+        rpId,
+        rpName,
+        origins,
+        userVerification,
+        attestation == AttestationConveyancePreference.NONE
+            ? AttestationConveyancePreference.DIRECT
+            : attestation,
+        challengeTimeout,
+        Optional.of(roots),
+        allowedAaguids);
+  }
+
+  /** These settings, accepting only the authenticator models {@code aaguids} (if any given). */
+  public WebAuthnSettings allowingOnlyModels(Set<UUID> aaguids) {
+    return new WebAuthnSettings(
+        rpId,
+        rpName,
+        origins,
+        userVerification,
+        attestation,
+        challengeTimeout,
+        attestationTrustRoots,
+        aaguids);
   }
 
   /** Second-factor defaults: user presence suffices after a password, no attestation. */

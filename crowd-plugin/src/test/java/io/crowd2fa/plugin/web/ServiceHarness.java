@@ -53,8 +53,15 @@ public final class ServiceHarness implements AutoCloseable {
   final String jdbcUrl;
   private final Tomcat tomcat;
   final URI base;
+  private final List<String> extraConfiguration;
 
   public ServiceHarness() throws Exception {
+    this(List.of());
+  }
+
+  /** A service whose configuration file also holds {@code extraConfiguration} lines. */
+  public ServiceHarness(List<String> extraConfiguration) throws Exception {
+    this.extraConfiguration = List.copyOf(extraConfiguration);
     home = Files.createTempDirectory("crowd2fa-web-test");
     int crowdPort = freePort();
     crowd = CrowdStandIn.builder().port(crowdPort).clock(clock).build().start();
@@ -121,6 +128,7 @@ public final class ServiceHarness implements AutoCloseable {
             "crowd2fa.webauthn.rp-id=localhost",
             "crowd2fa.webauthn.origins=" + "http://localhost:" + base.getPort(),
             "crowd2fa.policy.file=" + policy,
+            String.join("\n", extraConfiguration),
             ""));
     return config;
   }

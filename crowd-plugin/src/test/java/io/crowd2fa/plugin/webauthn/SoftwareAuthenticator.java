@@ -14,15 +14,18 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
- * A CTAP2-like authenticator in software: an ES256 key pair from the JDK, {@code none} attestation,
- * and hand-built authenticator data, client data and attestation object. Its public fields let a
- * test forge exactly one part of a response.
+ * A CTAP2-like authenticator in software: an ES256 key pair from the JDK, {@code none} attestation
+ * unless a test chooses {@code packed} (self or with a certificate chain), and hand-built
+ * authenticator data, client data and attestation object. Its public fields let a test forge
+ * exactly one part of a response.
  */
 public final class SoftwareAuthenticator {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +52,26 @@ public final class SoftwareAuthenticator {
   /** Sends the ECDSA signature r = s = 0 ("psychic signature", CVE-2022-21449). */
   public boolean zeroSignature;
 
+  /** The attestation statement format a registration answers with (WebAuthn §8). */
+  public enum Attestation {
+    /** {@code none}: no statement, AAGUID zero. */
+    NONE,
+    /** {@code packed} signed with the credential key itself: proves nothing about the model. */
+    SELF,
+    /** {@code packed} signed by an attestation key whose certificate chain is in {@code x5c}. */
+    PACKED
+  }
+
+  public Attestation attestation = Attestation.NONE;
+
+  /** The authenticator model's id; sent with {@code packed} attestation. */
+  public byte[] aaguid = new byte[16];
+
+  /** For {@link Attestation#PACKED}: the batch key and its chain, leaf first, root left out. */
+  public KeyPair attestationKey;
+
+  public List<X509Certificate> attestationChain = List.of();
+
   private SoftwareAuthenticator(KeyPair keyPair, byte[] credentialId, String origin) {
     this.keyPair = keyPair;
     this.credentialId = credentialId;
@@ -67,6 +90,19 @@ public final class SoftwareAuthenticator {
     }
   }
 
+  /**
+   * An authenticator of a vendor whose attestation certificate {@code ca} issued: {@code packed}
+   * attestation with a full chain and a non-zero AAGUID.
+   */
+  public static SoftwareAuthenticator attestedBy(TestAttestationCa ca, String origin) {
+    SoftwareAuthenticator key = create(origin);
+    key.attestation = Attestation.PACKED;
+    key.attestationKey = TestAttestationCa.newKeyPair();
+    key.attestationChain = List.of(ca.attestationCertificate(key.attestationKey));
+    new SecureRandom().nextBytes(key.aaguid);
+    return key;
+  }
+
   /** A second authenticator holding the same key and credential id (a clone). */
   public SoftwareAuthenticator cloneKey() {
     SoftwareAuthenticator clone = new SoftwareAuthenticator(keyPair, credentialId, origin);
@@ -82,8 +118,8 @@ public final class SoftwareAuthenticator {
     byte[] authData = authenticatorData(rpId, flags | FLAG_AT, attestedCredentialData());
     byte[] attestationObject =
         CBORObject.NewMap()
-            .Add("fmt", "none")
-            .Add("attStmt", CBORObject.NewMap())
+            .Add("fmt", attestation == Attestation.NONE ? "none" : "packed")
+            .Add("attStmt", attestationStatement(authData, clientData))
             .Add("authData", authData)
             .EncodeToBytes();
     ObjectNode response = JSON.createObjectNode();
@@ -104,6 +140,28 @@ public final class SoftwareAuthenticator {
     response.put("clientDataJSON", b64(clientData));
     response.put("signature", b64(sign(authData, clientData)));
     return credential(response);
+  }
+
+  /** WebAuthn §8.2: the signature covers authenticator data and the client data hash. */
+  private CBORObject attestationStatement(byte[] authData, byte[] clientData) {
+    if (attestation == Attestation.NONE) {
+      return CBORObject.NewMap();
+    }
+    KeyPair signer = attestation == Attestation.SELF ? keyPair : attestationKey;
+    CBORObject statement =
+        CBORObject.NewMap().Add("alg", -7).Add("sig", signWith(signer, authData, clientData));
+    if (attestation == Attestation.PACKED) {
+      CBORObject x5c = CBORObject.NewArray();
+      for (X509Certificate certificate : attestationChain) {
+        try {
+          x5c.Add(certificate.getEncoded());
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      statement.Add("x5c", x5c);
+    }
+    return statement;
   }
 
   private String credential(ObjectNode response) {
@@ -137,7 +195,7 @@ public final class SoftwareAuthenticator {
 
   private byte[] attestedCredentialData() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[16]); // AAGUID: zeros, as with "none" attestation
+    out.writeBytes(aaguid);
     out.write(credentialId.length >> 8);
     out.write(credentialId.length & 0xFF);
     out.writeBytes(credentialId);
@@ -160,16 +218,20 @@ public final class SoftwareAuthenticator {
     if (zeroSignature) {
       return new byte[] {0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00};
     }
+    byte[] der = signWith(keyPair, authData, clientData);
+    if (corruptSignature) {
+      der[der.length - 1] ^= 0x01;
+    }
+    return der;
+  }
+
+  private static byte[] signWith(KeyPair signer, byte[] authData, byte[] clientData) {
     try {
       Signature signature = Signature.getInstance("SHA256withECDSA");
-      signature.initSign(keyPair.getPrivate());
+      signature.initSign(signer.getPrivate());
       signature.update(authData);
       signature.update(sha256(clientData));
-      byte[] der = signature.sign();
-      if (corruptSignature) {
-        der[der.length - 1] ^= 0x01;
-      }
-      return der;
+      return signature.sign();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
