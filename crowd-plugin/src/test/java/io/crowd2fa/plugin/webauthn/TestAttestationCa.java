@@ -1,34 +1,34 @@
 package io.crowd2fa.plugin.webauthn;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import static io.crowd2fa.testing.Der.bool;
+import static io.crowd2fa.testing.Der.integer;
+import static io.crowd2fa.testing.Der.octetString;
+import static io.crowd2fa.testing.Der.oid;
+import static io.crowd2fa.testing.Der.printableString;
+import static io.crowd2fa.testing.Der.sequence;
+import static io.crowd2fa.testing.Der.set;
+import static io.crowd2fa.testing.Der.tagged;
+import static io.crowd2fa.testing.Der.utcTime;
+import static io.crowd2fa.testing.Der.utf8String;
+
+import io.crowd2fa.testing.Der;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A certificate authority made in the test, to attest software authenticators: a self-signed P-256
  * root that issues FIDO attestation certificates (WebAuthn §8.2.1 subject: C, O, OU "Authenticator
- * Attestation", CN; not a CA). Certificates are DER-encoded by hand here because the JDK has no
- * public certificate builder and the build must not run keytool or fetch one.
+ * Attestation", CN; not a CA), encoded with shared-model's test {@link Der} writer.
  */
 public final class TestAttestationCa {
-  private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
   private static final String BASIC_CONSTRAINTS = "2.5.29.19";
   private static final String KEY_USAGE = "2.5.29.15";
-  private static final DateTimeFormatter UTC_TIME =
-      DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final AtomicLong SERIALS = new AtomicLong(1000);
 
   public final KeyPair keys;
@@ -46,10 +46,10 @@ public final class TestAttestationCa {
     KeyPair keys = newKeyPair();
     byte[] name = name("SE", "Crowd2FA Test Vendor", null, commonName);
     byte[] extensions =
-        seq(
-            extension(BASIC_CONSTRAINTS, true, seq(bool(true))),
+        sequence(
+            extension(BASIC_CONSTRAINTS, true, sequence(bool(true))),
             // keyCertSign (bit 5) and cRLSign (bit 6)
-            extension(KEY_USAGE, true, tlv(0x03, new byte[] {0x01, 0x06})));
+            extension(KEY_USAGE, true, tagged(0x03, new byte[] {0x01, 0x06})));
     return new TestAttestationCa(
         keys, sign(keys, name, name, keys, notBefore, notAfter, extensions), name);
   }
@@ -64,7 +64,7 @@ public final class TestAttestationCa {
   public X509Certificate attestationCertificate(KeyPair subjectKeys) {
     byte[] subject =
         name("SE", "Crowd2FA Test Vendor", "Authenticator Attestation", "Test Key Batch 1");
-    byte[] extensions = seq(extension(BASIC_CONSTRAINTS, true, seq()));
+    byte[] extensions = sequence(extension(BASIC_CONSTRAINTS, true, sequence()));
     return sign(
         keys,
         name,
@@ -76,13 +76,7 @@ public final class TestAttestationCa {
   }
 
   public static KeyPair newKeyPair() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Der.p256KeyPair();
   }
 
   /** The PEM text of {@code certificates}, as an administrator's trust-roots file holds it. */
@@ -109,112 +103,39 @@ public final class TestAttestationCa {
       Instant notBefore,
       Instant notAfter,
       byte[] extensions) {
-    byte[] algorithm = seq(oid(ECDSA_WITH_SHA256));
     byte[] tbs =
-        seq(
-            tlv(0xA0, integer(BigInteger.TWO)), // v3
+        sequence(
+            tagged(0xA0, integer(BigInteger.TWO)), // v3
             integer(BigInteger.valueOf(SERIALS.incrementAndGet())),
-            algorithm,
+            sequence(oid(Der.ECDSA_WITH_SHA256)),
             issuer,
-            seq(time(notBefore), time(notAfter)),
+            sequence(utcTime(notBefore), utcTime(notAfter)),
             subject,
             subjectKeys.getPublic().getEncoded(),
-            tlv(0xA3, extensions));
-    try {
-      Signature signature = Signature.getInstance("SHA256withECDSA");
-      signature.initSign(issuerKeys.getPrivate());
-      signature.update(tbs);
-      byte[] der = seq(tbs, algorithm, bitString(signature.sign()));
-      return (X509Certificate)
-          CertificateFactory.getInstance("X.509")
-              .generateCertificate(new ByteArrayInputStream(der));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+            tagged(0xA3, extensions));
+    return Der.certificate(tbs, issuerKeys.getPrivate());
   }
 
   private static byte[] name(String country, String organisation, String unit, String common) {
-    ByteArrayOutputStream rdns = new ByteArrayOutputStream();
-    rdns.writeBytes(rdn("2.5.4.6", tlv(0x13, ascii(country))));
-    rdns.writeBytes(rdn("2.5.4.10", tlv(0x0C, utf8(organisation))));
-    if (unit != null) {
-      rdns.writeBytes(rdn("2.5.4.11", tlv(0x0C, utf8(unit))));
-    }
-    rdns.writeBytes(rdn("2.5.4.3", tlv(0x0C, utf8(common))));
-    return tlv(0x30, rdns.toByteArray());
+    return unit == null
+        ? sequence(
+            rdn("2.5.4.6", printableString(country)),
+            rdn("2.5.4.10", utf8String(organisation)),
+            rdn("2.5.4.3", utf8String(common)))
+        : sequence(
+            rdn("2.5.4.6", printableString(country)),
+            rdn("2.5.4.10", utf8String(organisation)),
+            rdn("2.5.4.11", utf8String(unit)),
+            rdn("2.5.4.3", utf8String(common)));
   }
 
   private static byte[] rdn(String type, byte[] value) {
-    return tlv(0x31, seq(oid(type), value));
+    return set(sequence(oid(type), value));
   }
 
   private static byte[] extension(String id, boolean critical, byte[] value) {
-    return critical ? seq(oid(id), bool(true), tlv(0x04, value)) : seq(oid(id), tlv(0x04, value));
-  }
-
-  private static byte[] time(Instant instant) {
-    return tlv(0x17, ascii(UTC_TIME.format(instant)));
-  }
-
-  private static byte[] bool(boolean value) {
-    return tlv(0x01, new byte[] {(byte) (value ? 0xFF : 0x00)});
-  }
-
-  private static byte[] integer(BigInteger value) {
-    return tlv(0x02, value.toByteArray());
-  }
-
-  private static byte[] bitString(byte[] bytes) {
-    byte[] content = new byte[bytes.length + 1];
-    System.arraycopy(bytes, 0, content, 1, bytes.length);
-    return tlv(0x03, content);
-  }
-
-  private static byte[] oid(String dotted) {
-    String[] arcs = dotted.split("\\.");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(Integer.parseInt(arcs[0]) * 40 + Integer.parseInt(arcs[1]));
-    for (int i = 2; i < arcs.length; i++) {
-      long arc = Long.parseLong(arcs[i]);
-      int groups = Math.max(1, (64 - Long.numberOfLeadingZeros(arc) + 6) / 7);
-      for (int g = groups - 1; g >= 0; g--) {
-        out.write((int) ((arc >> (7 * g)) & 0x7F) | (g > 0 ? 0x80 : 0));
-      }
-    }
-    return tlv(0x06, out.toByteArray());
-  }
-
-  private static byte[] seq(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      out.writeBytes(part);
-    }
-    return tlv(0x30, out.toByteArray());
-  }
-
-  private static byte[] tlv(int tag, byte[] content) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(tag);
-    int length = content.length;
-    if (length < 0x80) {
-      out.write(length);
-    } else if (length < 0x100) {
-      out.write(0x81);
-      out.write(length);
-    } else {
-      out.write(0x82);
-      out.write(length >> 8);
-      out.write(length & 0xFF);
-    }
-    out.writeBytes(content);
-    return out.toByteArray();
-  }
-
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
+    return critical
+        ? sequence(oid(id), bool(true), octetString(value))
+        : sequence(oid(id), octetString(value));
   }
 }
