@@ -64,14 +64,12 @@ class AttestationTrustHttpTest {
     HttpResponse<String> page = browser.post("/enrol/key", Map.of());
 
     HttpResponse<String> refused =
-        browser.post(
+        finishKey(
+            browser,
             "/enrol/key/finish",
-            Map.of(
-                "credential",
-                SoftwareAuthenticator.attestedBy(APPROVED_VENDOR, origin)
-                    .register(Steps.webAuthnOptions(page)),
-                "nickname",
-                "Unlisted model"));
+            SoftwareAuthenticator.attestedBy(APPROVED_VENDOR, origin),
+            page,
+            "Unlisted model");
 
     assertThat(refused.body()).contains(NOT_ALLOWED);
     assertThat(harness.auditDetails("WEBAUTHN_REGISTRATION"))
@@ -86,14 +84,12 @@ class AttestationTrustHttpTest {
     HttpResponse<String> page = browser.post("/enrol/key", Map.of());
 
     HttpResponse<String> refused =
-        browser.post(
+        finishKey(
+            browser,
             "/enrol/key/finish",
-            Map.of(
-                "credential",
-                SoftwareAuthenticator.attestedBy(OTHER_VENDOR, origin)
-                    .register(Steps.webAuthnOptions(page)),
-                "nickname",
-                "Other key"));
+            SoftwareAuthenticator.attestedBy(OTHER_VENDOR, origin),
+            page,
+            "Other key");
 
     assertThat(refused.statusCode()).isEqualTo(200);
     assertThat(refused.body()).contains(NOT_ALLOWED).contains("data-ceremony=\"create\"");
@@ -106,14 +102,12 @@ class AttestationTrustHttpTest {
             d -> assertThat(d).contains("alice", "hwk enrolment rejected: key not allowed"));
 
     HttpResponse<String> codes =
-        browser.post(
+        finishKey(
+            browser,
             "/enrol/key/finish",
-            Map.of(
-                "credential",
-                SoftwareAuthenticator.attestedBy(APPROVED_VENDOR, origin)
-                    .register(Steps.webAuthnOptions(refused)),
-                "nickname",
-                "Approved key"));
+            SoftwareAuthenticator.attestedBy(APPROVED_VENDOR, origin),
+            refused,
+            "Approved key");
 
     assertThat(codes.body()).contains("Save your recovery codes");
     assertThat(harness.auditEvents()).contains("WEBAUTHN_REGISTRATION/SUCCESS");
@@ -126,13 +120,8 @@ class AttestationTrustHttpTest {
     HttpResponse<String> page = browser.post("/enrol/key", Map.of());
 
     HttpResponse<String> refused =
-        browser.post(
-            "/enrol/key/finish",
-            Map.of(
-                "credential",
-                SoftwareAuthenticator.create(origin).register(Steps.webAuthnOptions(page)),
-                "nickname",
-                "Plain key"));
+        finishKey(
+            browser, "/enrol/key/finish", SoftwareAuthenticator.create(origin), page, "Plain key");
 
     assertThat(refused.body()).contains(NOT_ALLOWED);
     assertThat(harness.auditEvents()).doesNotContain("WEBAUTHN_REGISTRATION/SUCCESS");
@@ -148,14 +137,12 @@ class AttestationTrustHttpTest {
     HttpResponse<String> page = browser.post("/account/key", Map.of());
 
     HttpResponse<String> refused =
-        browser.post(
+        finishKey(
+            browser,
             "/account/key/finish",
-            Map.of(
-                "credential",
-                SoftwareAuthenticator.attestedBy(OTHER_VENDOR, origin)
-                    .register(Steps.webAuthnOptions(page)),
-                "nickname",
-                "Other key"));
+            SoftwareAuthenticator.attestedBy(OTHER_VENDOR, origin),
+            page,
+            "Other key");
 
     assertThat(refused.statusCode()).isEqualTo(200);
     assertThat(refused.body()).contains(NOT_ALLOWED);
@@ -165,5 +152,17 @@ class AttestationTrustHttpTest {
         .last()
         .satisfies(d -> assertThat(d).startsWith("alice ATTESTATION_NOT_TRUSTED:"));
     assertThat(browser.get("/account").body()).doesNotContain("Other key");
+  }
+
+  /** Lets {@code key} answer the creation options of {@code page} and posts the result. */
+  private static HttpResponse<String> finishKey(
+      ServiceHarness.Browser browser,
+      String finishPath,
+      SoftwareAuthenticator key,
+      HttpResponse<String> page,
+      String nickname) {
+    return browser.post(
+        finishPath,
+        Map.of("credential", key.register(Steps.webAuthnOptions(page)), "nickname", nickname));
   }
 }
