@@ -136,14 +136,16 @@ public final class CrowdStandIn implements AutoCloseable {
         context,
         "crowd-rest",
         new CrowdRestServlet(identities, sessions, settings.seed.cookie(), stall));
-    context.addServletMapping(REST_PATH + "/*", "crowd-rest");
-    context.addServletMapping("/rest/usermanagement/latest/*", "crowd-rest");
+    // The "Decoded" form: Tomcat 10.1, where jakarta-tests runs this class transformed, no longer
+    // has addServletMapping.
+    context.addServletMappingDecoded(REST_PATH + "/*", "crowd-rest");
+    context.addServletMappingDecoded("/rest/usermanagement/latest/*", "crowd-rest");
     for (ServletMount mount : settings.servlets) {
       Wrapper wrapper = Tomcat.addServlet(context, mount.name(), mount.servlet());
       mount.initParameters().forEach(wrapper::addInitParameter);
       wrapper.setLoadOnStartup(1);
       for (String pattern : mount.urlPatterns()) {
-        context.addServletMapping(pattern, mount.name());
+        context.addServletMappingDecoded(pattern, mount.name());
       }
     }
     for (FilterMount mount : settings.filters) {

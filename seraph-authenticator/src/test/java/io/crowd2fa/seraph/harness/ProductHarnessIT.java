@@ -39,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The built {@code crowd2fa-seraph.jar} in the Jira-like and Confluence-like sample products on
  * Tomcat 9, against the Crowd stand-in and a stand-in of the 2FA service's key and policy
- * documents. Every attack asserts that no protected content was served.
+ * documents. Every attack asserts that no protected content was served. jakarta-tests runs this
+ * class transformed, with {@code crowd2fa-seraph-jakarta.jar} on Tomcat 10.1: only API common to
+ * both Tomcats may be used here and in the sandbox.
  */
 class ProductHarnessIT {
 
