@@ -4,6 +4,8 @@ import io.crowd2fa.plugin.audit.AuditEventType;
 import io.crowd2fa.plugin.audit.AuditLog;
 import io.crowd2fa.plugin.audit.AuditPage;
 import io.crowd2fa.plugin.audit.AuditQuery;
+import io.crowd2fa.plugin.audit.AuditSearch;
+import io.crowd2fa.plugin.audit.AuditSearchPage;
 import io.crowd2fa.plugin.crypto.SecretBox;
 import io.crowd2fa.plugin.lockout.AttemptCounter;
 import io.crowd2fa.plugin.lockout.LockoutPolicy;
@@ -556,5 +558,9 @@ public final class TwoFactorEngine {
 
   public AuditPage auditEvents(AuditQuery query) {
     return transactions.inTransaction(() -> auditLog.query(query));
+  }
+
+  public AuditSearchPage searchAudit(AuditSearch search) {
+    return transactions.inTransaction(() -> auditLog.search(search));
   }
 }

@@ -5,6 +5,8 @@ import io.crowd2fa.crowd.CrowdResult;
 import io.crowd2fa.crowd.CrowdUser;
 import io.crowd2fa.plugin.audit.AuditEvent;
 import io.crowd2fa.plugin.audit.AuditQuery;
+import io.crowd2fa.plugin.audit.AuditSearch;
+import io.crowd2fa.plugin.audit.AuditSearchPage;
 import io.crowd2fa.plugin.engine.AdminResetResult;
 import io.crowd2fa.plugin.engine.EnrolledFactor;
 import io.crowd2fa.plugin.engine.FactorsRemovedResult;
@@ -79,6 +81,15 @@ public final class HelpDesk {
                 engine
                     .auditEvents(new AuditQuery(user, null, null, null, 0, RECENT_EVENTS))
                     .events()));
+  }
+
+  /**
+   * One page of everybody's events. The search is audited under the admin before anything is read,
+   * naming the filters, because it may concern any number of users.
+   */
+  public AuditSearchPage searchEvents(AuditSearch search, String admin, ClientInfo client) {
+    audit.success(LoginAudit.ADMIN_AUDIT_SEARCHED, admin, client, search.describe());
+    return engine.searchAudit(search);
   }
 
   /** Clears the user's counters and deletes their disabled factors. */

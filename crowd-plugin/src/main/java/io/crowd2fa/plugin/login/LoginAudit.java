@@ -30,6 +30,8 @@ public final class LoginAudit {
   public static final AuditEventType ACCOUNT_REJECTED = AuditEventType.of("ACCOUNT_REJECTED");
   public static final AuditEventType ADMIN_REJECTED = AuditEventType.of("ADMIN_REJECTED");
   public static final AuditEventType ADMIN_VIEWED = AuditEventType.of("ADMIN_VIEWED");
+  public static final AuditEventType ADMIN_AUDIT_SEARCHED =
+      AuditEventType.of("ADMIN_AUDIT_SEARCHED");
   public static final AuditEventType CSRF_REJECTED = AuditEventType.of("CSRF_REJECTED");
   public static final AuditEventType BAD_REQUEST = AuditEventType.of("BAD_REQUEST");
   public static final AuditEventType REDIRECT_REFUSED = AuditEventType.of("REDIRECT_REFUSED");

@@ -21,9 +21,9 @@ import javax.servlet.http.HttpServletResponse;
 
 /**
  * The help-desk page ({@code /admin}) for members of the admin group: look a user up, clear their
- * lockout, or remove all their factors after a lost device. Changes need a second factor from the
- * last 15 minutes, as on the account page; the CSRF check of every POST is done by {@link
- * WebRoutes}.
+ * lockout, or remove all their factors after a lost device; and the search of every user's audit
+ * events ({@link AdminEventsPage}) behind the same gate. Changes need a second factor from the last
+ * 15 minutes, as on the account page; the CSRF check of every POST is done by {@link WebRoutes}.
  */
 final class AdminPages {
 
@@ -37,11 +37,13 @@ final class AdminPages {
   private final ServiceAssembly service;
   private final PageRenderer renderer;
   private final SignedInGate gate;
+  private final AdminEventsPage events;
 
   AdminPages(ServiceAssembly service, PageRenderer renderer) {
     this.service = service;
     this.renderer = renderer;
     this.gate = new SignedInGate(service);
+    this.events = new AdminEventsPage(service, renderer);
   }
 
   /** Whether {@code path} was a help-desk page (and has been answered). */
@@ -53,10 +55,15 @@ final class AdminPages {
       PageChrome page,
       ClientInfo client)
       throws IOException {
-    if (!path.equals(PATH) && !path.equals(RESET) && !path.equals(REMOVE_ALL)) {
+    if (!path.equals(PATH)
+        && !path.equals(RESET)
+        && !path.equals(REMOVE_ALL)
+        && !path.equals(AdminEventsPage.PATH)) {
       return false;
     }
-    Optional<Access.SignedIn> admitted = gate.admit(request, response, page, client, PATH);
+    // Back to the page asked for after a step-up, except from a POST, which cannot be replayed.
+    String back = path.equals(AdminEventsPage.PATH) ? AdminEventsPage.PATH : PATH;
+    Optional<Access.SignedIn> admitted = gate.admit(request, response, page, client, back);
     if (admitted.isEmpty()) {
       return true;
     }
@@ -66,6 +73,13 @@ final class AdminPages {
       return true;
     }
     FormInput input = new FormInput(request);
+    if (path.equals(AdminEventsPage.PATH)) {
+      if (post) {
+        throw new BadRequestException("method", "the audit search accepts only GET");
+      }
+      events.show(response, page, admin, input, client);
+      return true;
+    }
     if (path.equals(PATH)) {
       if (post) {
         throw new BadRequestException("method", "the help-desk page accepts only GET");

@@ -23,6 +23,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,6 +160,28 @@ public final class ServiceHarness implements AutoCloseable {
             + type
             + "' ORDER BY id",
         row -> row.getString(1));
+  }
+
+  /**
+   * Writes an audit event straight into the table, as if the service had logged it at {@code at}.
+   */
+  void appendAuditEvent(
+      Instant at, String username, String client, String type, String outcome, String detail) {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, "sa", "");
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO audit_event (occurred_at, username, client_address, user_agent,"
+                    + " event_type, outcome, detail) VALUES (?, ?, ?, 'test', ?, ?, ?)")) {
+      insert.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+      insert.setString(2, username);
+      insert.setString(3, client);
+      insert.setString(4, type);
+      insert.setString(5, outcome);
+      insert.setString(6, detail);
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private interface Row<T> {
