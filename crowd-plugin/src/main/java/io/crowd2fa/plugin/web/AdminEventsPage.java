@@ -13,8 +13,6 @@ import io.crowd2fa.plugin.login.LoginAudit;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,8 +38,6 @@ final class AdminEventsPage {
    */
   private static final int RAW_MAX = 1024;
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final Set<AuditEventType> KNOWN = Set.copyOf(AuditEventCatalogue.all());
   private static final List<String> TYPE_NAMES =
       AuditEventCatalogue.all().stream().map(AuditEventType::name).toList();
@@ -136,24 +132,10 @@ final class AdminEventsPage {
   }
 
   private static List<AuditRow> rows(List<AuditEvent> events) {
-    return events.stream()
-        .map(
-            e ->
-                new AuditRow(
-                    TIME.format(e.occurredAt()),
-                    e.type().name(),
-                    e.outcome().name(),
-                    orEmpty(e.username()),
-                    orEmpty(e.clientAddress()),
-                    orEmpty(e.detail())))
-        .toList();
+    return events.stream().map(AuditRow::of).toList();
   }
 
   private static String raw(FormInput input, String name) {
     return input.optional(name, RAW_MAX).orElse("");
-  }
-
-  private static String orEmpty(String value) {
-    return value == null ? "" : value;
   }
 }

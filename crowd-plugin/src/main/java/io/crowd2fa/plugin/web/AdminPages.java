@@ -163,17 +163,8 @@ final class AdminPages {
             TIME.format(status.lockedUntil()));
   }
 
-  private static List<EventRow> events(List<AuditEvent> events) {
-    return events.stream()
-        .map(
-            e ->
-                new EventRow(
-                    TIME.format(e.occurredAt()),
-                    e.type().name(),
-                    e.outcome().name(),
-                    e.clientAddress() == null ? "" : e.clientAddress(),
-                    e.detail() == null ? "" : e.detail()))
-        .toList();
+  private static List<AuditRow> events(List<AuditEvent> events) {
+    return events.stream().map(AuditRow::of).toList();
   }
 
   private void forbidden(HttpServletResponse response, PageChrome page) throws IOException {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.hibernate.query.SelectionQuery;
 
 /** {@link AuditLog} on the {@code audit_event} table. */
 public final class JpaAuditLog implements AuditLog {
@@ -31,36 +32,28 @@ public final class JpaAuditLog implements AuditLog {
 
   @Override
   public AuditPage query(AuditQuery query) {
-    List<String> conditions = new ArrayList<>();
-    Map<String, Object> parameters = new HashMap<>();
-    if (query.username() != null) {
-      conditions.add("e.username = :username");
-      parameters.put("username", query.username());
-    }
-    if (!query.types().isEmpty()) {
-      conditions.add("e.eventType in :types");
-      parameters.put("types", query.types().stream().map(AuditEventType::name).toList());
-    }
-    if (query.from() != null) {
-      conditions.add("e.occurredAt >= :from");
-      parameters.put("from", query.from());
-    }
-    if (query.to() != null) {
-      conditions.add("e.occurredAt < :to");
-      parameters.put("to", query.to());
-    }
-    String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    Conditions where =
+        new Conditions()
+            .add("e.username = :username", "username", query.username())
+            .add(
+                "e.eventType in :types",
+                "types",
+                query.types().isEmpty()
+                    ? null
+                    : query.types().stream().map(AuditEventType::name).toList())
+            .add("e.occurredAt >= :from", "from", query.from())
+            .add("e.occurredAt < :to", "to", query.to());
     return database.fromTransaction(
         session -> {
           var select =
               session.createSelectionQuery(
-                  "from AuditEventEntity e" + where + " order by e.occurredAt desc, e.id desc",
+                  "from AuditEventEntity e" + where.clause() + NEWEST_FIRST,
                   AuditEventEntity.class);
           var count =
               session.createSelectionQuery(
-                  "select count(e) from AuditEventEntity e" + where, Long.class);
-          parameters.forEach(select::setParameter);
-          parameters.forEach(count::setParameter);
+                  "select count(e) from AuditEventEntity e" + where.clause(), Long.class);
+          where.bind(select);
+          where.bind(count);
           List<AuditEvent> events =
               select
                   .setFirstResult(query.page() * query.pageSize())
@@ -75,49 +68,31 @@ public final class JpaAuditLog implements AuditLog {
 
   @Override
   public AuditSearchPage search(AuditSearch search) {
-    // Every value is a bound parameter; only these fixed fragments become JPQL.
-    List<String> conditions = new ArrayList<>();
-    Map<String, Object> parameters = new HashMap<>();
-    if (search.username() != null) {
-      conditions.add("e.username = :username");
-      parameters.put("username", search.username());
-    }
-    if (search.type() != null) {
-      conditions.add("e.eventType = :type");
-      parameters.put("type", search.type().name());
-    }
-    if (search.outcome() != null) {
-      conditions.add("e.outcome = :outcome");
-      parameters.put("outcome", search.outcome());
-    }
-    if (search.clientAddress() != null) {
-      conditions.add("e.clientAddress = :client");
-      parameters.put("client", search.clientAddress());
-    }
-    if (search.from() != null) {
-      conditions.add("e.occurredAt >= :from");
-      parameters.put("from", search.from());
-    }
-    if (search.to() != null) {
-      conditions.add("e.occurredAt <= :to");
-      parameters.put("to", search.to());
-    }
+    Conditions where =
+        new Conditions()
+            .add("e.username = :username", "username", search.username())
+            .add("e.eventType = :type", "type", search.type() == null ? null : search.type().name())
+            .add("e.outcome = :outcome", "outcome", search.outcome())
+            .add("e.clientAddress = :client", "client", search.clientAddress())
+            .add("e.occurredAt >= :from", "from", search.from())
+            .add("e.occurredAt <= :to", "to", search.to());
     if (search.before() != null) {
       // Keyset, not offset: stable while events are appended, and as cheap on the last page as
       // on the first (index on occurred_at, id).
-      conditions.add(
-          "(e.occurredAt < :beforeTime or (e.occurredAt = :beforeTime and e.id < :beforeId))");
-      parameters.put("beforeTime", search.before().occurredAt());
-      parameters.put("beforeId", search.before().id());
+      where
+          .add(
+              "(e.occurredAt < :beforeTime or (e.occurredAt = :beforeTime and e.id < :beforeId))",
+              "beforeTime",
+              search.before().occurredAt())
+          .bindAlso("beforeId", search.before().id());
     }
-    String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     return database.fromTransaction(
         session -> {
           var select =
               session.createSelectionQuery(
-                  "from AuditEventEntity e" + where + " order by e.occurredAt desc, e.id desc",
+                  "from AuditEventEntity e" + where.clause() + NEWEST_FIRST,
                   AuditEventEntity.class);
-          parameters.forEach(select::setParameter);
+          where.bind(select);
           // One row more than the page tells whether another page follows, without a count.
           List<AuditEvent> rows =
               select.setMaxResults(search.pageSize() + 1).getResultList().stream()
@@ -129,5 +104,37 @@ public final class JpaAuditLog implements AuditLog {
           List<AuditEvent> page = rows.subList(0, search.pageSize());
           return new AuditSearchPage(page, AuditCursor.after(page.get(page.size() - 1)));
         });
+  }
+
+  private static final String NEWEST_FIRST = " order by e.occurredAt desc, e.id desc";
+
+  /**
+   * The where clause of a query and its parameters. Every value is a bound parameter; only the
+   * fixed fragments written in this class become JPQL. A null value means "no such filter".
+   */
+  private static final class Conditions {
+    private final List<String> fragments = new ArrayList<>();
+    private final Map<String, Object> parameters = new HashMap<>();
+
+    Conditions add(String fragment, String name, Object value) {
+      if (value != null) {
+        fragments.add(fragment);
+        parameters.put(name, value);
+      }
+      return this;
+    }
+
+    Conditions bindAlso(String name, Object value) {
+      parameters.put(name, value);
+      return this;
+    }
+
+    void bind(SelectionQuery<?> query) {
+      parameters.forEach(query::setParameter);
+    }
+
+    String clause() {
+      return fragments.isEmpty() ? "" : " where " + String.join(" and ", fragments);
+    }
   }
 }
