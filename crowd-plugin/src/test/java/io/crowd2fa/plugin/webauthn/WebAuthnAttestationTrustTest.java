@@ -39,8 +39,12 @@ class WebAuthnAttestationTrustTest {
   private WebAuthnService service(Optional<AttestationTrustRoots> roots) {
     WebAuthnSettings settings =
         WebAuthnSettings.secondFactor("example.com", "Crowd2FA test", Set.of(ORIGIN));
+    return service(roots.map(settings::requiringAttestationFrom).orElse(settings));
+  }
+
+  private WebAuthnService service(WebAuthnSettings settings) {
     return new WebAuthnService(
-        roots.map(settings::requiringAttestationFrom).orElse(settings),
+        settings,
         store.stores(),
         audit,
         WebAuthnTestSupport.DIRECT,
@@ -265,16 +269,7 @@ class WebAuthnAttestationTrustTest {
             .requiringAttestationFrom(
                 new AttestationTrustRoots(List.of(APPROVED_VENDOR.certificate)))
             .allowingOnlyModels(aaguids);
-    return new WebAuthnService(
-        settings,
-        store.stores(),
-        audit,
-        WebAuthnTestSupport.DIRECT,
-        WebAuthnTestSupport.engine(
-                LockoutPolicy.DEFAULT, new InMemoryLockoutRepository(), audit, clock, store)
-            ::verifyWithLockout,
-        clock,
-        new SecureRandom());
+    return service(settings);
   }
 
   private static UUID uuid(byte[] aaguid) {
