@@ -59,7 +59,8 @@ public interface CrowdClient {
 
   /**
    * Ends all SSO sessions of a user but {@code exclude} ({@code DELETE
-   * /session?username=&exclude=}).
+   * /session?username=&exclude=}). A user Crowd does not know ({@code USER_NOT_FOUND}) has none, so
+   * that answer returns normally.
    *
    * @throws CrowdProtocolException when the Crowd server is too old to support it (405)
    */
@@ -69,11 +70,13 @@ public interface CrowdClient {
   CrowdResult<CrowdUser> getUser(String username);
 
   /**
-   * Names of the groups the user is in directly or through nesting ({@code /user/group/nested}).
+   * Names of the groups the user is in directly or through nesting ({@code /user/group/nested}),
+   * all of them: read page by page with {@code start-index} / {@code max-results}, as Crowd hands
+   * out at most 1000 a call. Rejection: {@code USER_NOT_FOUND}.
    */
   CrowdResult<List<String>> getNestedGroupNames(String username);
 
-  /** Names of the groups the user is a direct member of ({@code /user/group/direct}). */
+  /** Names of the groups the user is a direct member of ({@code /user/group/direct}), paged. */
   CrowdResult<List<String>> getDirectGroupNames(String username);
 
   /** Crowd's SSO cookie configuration ({@code GET /config/cookie}). */

@@ -14,6 +14,12 @@ import java.util.Optional;
  * Crowd's JSON wire format. Requests are written in the form of Atlassian's JSON guide (dashed
  * names, {@code "validation-factors":{"validationFactors":[…]}}); answers are read leniently, also
  * accepting the camelCase names and ISO dates that Crowd's generated OpenAPI page shows.
+ *
+ * <p>Only what Crowd2FA decides on is required and type-checked: a user's {@code name} and {@code
+ * active}, a session's {@code token}, a group's {@code name}, the cookie's {@code name}, an error's
+ * {@code reason}. Everything else (display names, e-mail, session dates) is read when it is there
+ * in a readable form and otherwise left empty, because Crowd versions differ in what they send:
+ * Crowd 2.x session entities have no dates, minimal user entities only a name and a link.
  */
 final class CrowdJson {
 
@@ -53,10 +59,10 @@ final class CrowdJson {
   static CrowdUser user(Map<String, Object> json) {
     return new CrowdUser(
         requiredText(json, "name"),
-        text(json, "first-name", "firstName").orElse(""),
-        text(json, "last-name", "lastName").orElse(""),
-        text(json, "display-name", "displayName").orElse(""),
-        text(json, "email").orElse(""),
+        informational(json, "first-name", "firstName"),
+        informational(json, "last-name", "lastName"),
+        informational(json, "display-name", "displayName"),
+        informational(json, "email"),
         bool(json, "active").orElse(Boolean.TRUE));
   }
 
@@ -171,21 +177,36 @@ final class CrowdJson {
     throw new IllegalArgumentException("'" + name + "' is not a boolean");
   }
 
-  /** Epoch milliseconds (as real Crowd sends), a numeric string, or an ISO-8601 instant. */
-  private static Instant instant(Map<String, Object> json, String dashed, String camel) {
-    Object value = json.containsKey(dashed) ? json.get(dashed) : json.get(camel);
-    if (value instanceof Number number) {
-      return Instant.ofEpochMilli(number.longValue());
-    }
-    if (value instanceof String text) {
-      try {
-        return text.chars().allMatch(Character::isDigit)
-            ? Instant.ofEpochMilli(Long.parseLong(text))
-            : Instant.parse(text);
-      } catch (NumberFormatException | DateTimeParseException e) {
-        throw new IllegalArgumentException("'" + dashed + "' is not a date", e);
+  /** A field nothing decides on: its text, or empty when absent or not a string. */
+  private static String informational(Map<String, Object> json, String... names) {
+    for (String name : names) {
+      if (json.get(name) instanceof String text && !text.isEmpty()) {
+        return text;
       }
     }
-    throw new IllegalArgumentException("'" + dashed + "' is missing");
+    return "";
+  }
+
+  /**
+   * Epoch milliseconds (as real Crowd sends), a numeric string, or an ISO-8601 instant; empty when
+   * absent or unreadable, since no decision rests on a session's dates.
+   */
+  private static Optional<Instant> instant(Map<String, Object> json, String dashed, String camel) {
+    Object value = json.containsKey(dashed) ? json.get(dashed) : json.get(camel);
+    if (value instanceof Number number) {
+      return Optional.of(Instant.ofEpochMilli(number.longValue()));
+    }
+    if (value instanceof String text && !text.isEmpty()) {
+      try {
+        return Optional.of(
+            text.chars().allMatch(Character::isDigit)
+                ? Instant.ofEpochMilli(Long.parseLong(text))
+                : Instant.parse(text));
+      } catch (NumberFormatException | DateTimeParseException unreadable) {
+        // Not lost: the session stays usable, and nothing reads the date.
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -6,10 +6,15 @@ import java.util.Optional;
 
 /**
  * A Crowd SSO session. {@code user} is present when Crowd included it (always on create and
- * validate; on {@code GET} only with {@code expand=user}).
+ * validate; on {@code GET} only with {@code expand=user}). The dates are present only when Crowd
+ * sends them: Crowd 2.x session entities carry no {@code created-date} / {@code expiry-date}, and
+ * nothing in Crowd2FA decides anything on them.
  */
 public record CrowdSession(
-    SsoToken token, Optional<CrowdUser> user, Instant createdDate, Instant expiryDate) {
+    SsoToken token,
+    Optional<CrowdUser> user,
+    Optional<Instant> createdDate,
+    Optional<Instant> expiryDate) {
 
   public CrowdSession {
     Objects.requireNonNull(token, "token");
@@ -28,9 +33,9 @@ public record CrowdSession(
     return "CrowdSession[token=redacted, user="
         + username().orElse("(not expanded)")
         + ", createdDate="
-        + createdDate
+        + createdDate.map(Instant::toString).orElse("(not sent)")
         + ", expiryDate="
-        + expiryDate
+        + expiryDate.map(Instant::toString).orElse("(not sent)")
         + "]";
   }
 }

@@ -29,6 +29,9 @@ final class HttpCrowdClient implements CrowdClient {
 
   private static final String JSON = "application/json";
 
+  /** Set by Crowd's REST filter on every answer, errors included; Atlassian's client checks it. */
+  static final String CROWD_VERSION_HEADER = "X-Embedded-Crowd-Version";
+
   private final CrowdClientConfig config;
   private final HttpClient http;
   private final URI restBase;
@@ -167,7 +170,14 @@ final class HttpCrowdClient implements CrowdClient {
       throw new CrowdProtocolException(
           "Crowd does not support " + call.label() + " (HTTP 405): upgrade Crowd", 405);
     }
-    expectNoContent(response, call);
+    if (response.isSuccess()) {
+      return;
+    }
+    CrowdResult<Object> refused = rejection(response, call);
+    // A user Crowd does not know (its 404) has no sessions left to end: nothing failed.
+    if (refused.reasonOrNull() != ErrorReason.USER_NOT_FOUND) {
+      refused.orElseThrow();
+    }
   }
 
   @Override
@@ -210,8 +220,14 @@ final class HttpCrowdClient implements CrowdClient {
 
   private CrowdResult<List<String>> groupNames(String username, String path) {
     requireText(username, "username");
-    Call call = new Call("GET", path, query("username", username), "GET /" + path);
-    return expect(send(call, null), call, CrowdJson::groupNames);
+    String label = "GET /" + path;
+    return GroupPaging.readAll(
+        (startIndex, maxResults) -> {
+          String paging = "&start-index=" + startIndex + "&max-results=" + maxResults;
+          Call call = new Call("GET", path, query("username", username) + paging, label);
+          return expect(send(call, null), call, CrowdJson::groupNames);
+        },
+        label);
   }
 
   /** Interprets a JSON answer: the entity on 2xx, a typed rejection, or a fault. */
@@ -262,7 +278,18 @@ final class HttpCrowdClient implements CrowdClient {
     }
     if (error.isEmpty()) {
       throw new CrowdProtocolException(
-          "Crowd answered " + call.label() + " with HTTP " + status + " and no error entity",
+          "Crowd answered "
+              + call.label()
+              + " with HTTP "
+              + status
+              + " and no error entity"
+              + (response.fromCrowdRest()
+                  ? ""
+                  : " and without "
+                      + CROWD_VERSION_HEADER
+                      + ": "
+                      + config.restBaseUrl()
+                      + " does not look like Crowd's REST API (check crowd.base.url)"),
           status);
     }
     String rawReason = error.get().getKey();
@@ -311,7 +338,10 @@ final class HttpCrowdClient implements CrowdClient {
         throw proxyRefused(call, response);
       }
       // The JDK hands a proxy's refusal of a CONNECT back as a response without a body (null).
-      return new Response(response.statusCode(), Objects.requireNonNullElse(response.body(), ""));
+      return new Response(
+          response.statusCode(),
+          Objects.requireNonNullElse(response.body(), ""),
+          response.headers().firstValue(CROWD_VERSION_HEADER).isPresent());
     } catch (HttpConnectTimeoutException e) {
       throw unreachable(
           call, "connect timed out after " + config.httpTimeout().toMillis() + " ms", true, e);
@@ -431,7 +461,8 @@ final class HttpCrowdClient implements CrowdClient {
     }
   }
 
-  private record Response(int status, String body) {
+  /** {@code fromCrowdRest}: the answer carries {@value #CROWD_VERSION_HEADER}. */
+  private record Response(int status, String body, boolean fromCrowdRest) {
     boolean isSuccess() {
       return status >= 200 && status < 300;
     }

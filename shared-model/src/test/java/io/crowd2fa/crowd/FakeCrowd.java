@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -31,12 +32,16 @@ final class FakeCrowd implements AutoCloseable {
     }
   }
 
-  record Answer(int status, String contentType, String body) {}
+  record Answer(int status, String contentType, String body, Map<String, String> headers) {
+    Answer(int status, String contentType, String body) {
+      this(status, contentType, body, Map.of());
+    }
+  }
 
   private final HttpServer server;
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
-  private final AtomicReference<Answer> answer =
-      new AtomicReference<>(new Answer(500, "text/plain", "not scripted"));
+  private final AtomicReference<Function<Recorded, Answer>> script =
+      new AtomicReference<>(request -> new Answer(500, "text/plain", "not scripted"));
 
   FakeCrowd() throws IOException {
     this(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
@@ -57,14 +62,16 @@ final class FakeCrowd implements AutoCloseable {
         exchange -> {
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          requests.add(
+          Recorded recorded =
               new Recorded(
                   exchange.getRequestMethod(),
                   exchange.getRequestURI().getRawPath(),
                   exchange.getRequestURI().getRawQuery(),
                   Map.copyOf(exchange.getRequestHeaders()),
-                  body));
-          Answer current = answer.get();
+                  body);
+          requests.add(recorded);
+          Answer current = script.get().apply(recorded);
+          current.headers().forEach(exchange.getResponseHeaders()::set);
           byte[] bytes = current.body().getBytes(StandardCharsets.UTF_8);
           if (current.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", current.contentType());
@@ -79,11 +86,20 @@ final class FakeCrowd implements AutoCloseable {
   }
 
   void answer(int status, String json) {
-    answer.set(new Answer(status, "application/json", json));
+    answer(new Answer(status, "application/json", json));
   }
 
   void answer(int status, String contentType, String body) {
-    answer.set(new Answer(status, contentType, body));
+    answer(new Answer(status, contentType, body));
+  }
+
+  void answer(Answer fixed) {
+    script.set(request -> fixed);
+  }
+
+  /** Answers each request as {@code script} says, e.g. by its query. */
+  void answerBy(Function<Recorded, Answer> script) {
+    this.script.set(script);
   }
 
   List<Recorded> requests() {

@@ -30,6 +30,14 @@ final class CrowdRestServlet extends HttpServlet {
   private static final String SESSION_PREFIX = "/session/";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /**
+   * Real Crowd's REST filter sets this on every answer, before the application is authenticated,
+   * and Atlassian's client refuses an answer without it; the value is "display name/version".
+   */
+  static final String VERSION_HEADER = "X-Embedded-Crowd-Version";
+
+  static final String VERSION = "Crowd2FA sandbox stand-in/1";
+
   private final transient CrowdIdentities identities;
   private final transient StandInSessions sessions;
   private final transient ApplicationAuthenticator applications;
@@ -52,6 +60,7 @@ final class CrowdRestServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     holdWhileStalled();
+    response.setHeader(VERSION_HEADER, VERSION);
     Optional<CrowdSeed.Application> application =
         applications.authenticate(request.getHeader("Authorization"));
     if (application.isEmpty()) {
@@ -255,11 +264,15 @@ final class CrowdRestServlet extends HttpServlet {
       json(200, session(session.get(), user.get(), expandsUser()));
     }
 
+    /**
+     * {@code GET /session/{token}}. Crowd answers an unknown token here with its generic mapping of
+     * {@code InvalidTokenException}, 400, where {@code POST /session/{token}} answers 404.
+     */
     private void getSession(String token) throws IOException {
       Optional<StandInSession> session = sessions.find(token);
       Optional<StoredUser> user = session.flatMap(s -> identities.findUser(app, s.username()));
       if (session.isEmpty() || user.isEmpty()) {
-        invalidToken();
+        error(400, ErrorReason.INVALID_SSO_TOKEN, "Token does not exist or has expired");
         return;
       }
       json(200, session(session.get(), user.get(), expandsUser()));
@@ -270,11 +283,14 @@ final class CrowdRestServlet extends HttpServlet {
       response.setStatus(204);
     }
 
-    /** {@code DELETE /session?username=[&exclude=]}. */
+    /** {@code DELETE /session?username=[&exclude=]}; a user unknown to the application is 404. */
     private void deleteUserSessions() throws IOException {
       String username = request.getParameter("username");
       if (username == null || username.isEmpty()) {
         error(400, ErrorReason.ILLEGAL_ARGUMENT, "username is required");
+        return;
+      }
+      if (requestedUser().isEmpty()) {
         return;
       }
       sessions.invalidateUser(username, request.getParameter("exclude"));
@@ -357,6 +373,7 @@ final class CrowdRestServlet extends HttpServlet {
       return user;
     }
 
+    /** {@code POST /session/{token}}: Crowd maps a token not found or expired to 404. */
     private void invalidToken() throws IOException {
       error(404, ErrorReason.INVALID_SSO_TOKEN, "Token does not exist or has expired");
     }

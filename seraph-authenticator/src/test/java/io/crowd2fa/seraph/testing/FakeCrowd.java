@@ -68,8 +68,8 @@ public final class FakeCrowd implements CrowdClient {
         new CrowdSession(
             token,
             Optional.of(new CrowdUser(user, user, user, user, user + "@example.com", true)),
-            Instant.EPOCH,
-            Instant.EPOCH.plusSeconds(3600)));
+            Optional.of(Instant.EPOCH),
+            Optional.of(Instant.EPOCH.plusSeconds(3600))));
   }
 
   @Override
