@@ -1,5 +1,6 @@
 package io.crowd2fa.plugin.config;
 
+import io.crowd2fa.crowd.CookieDomain;
 import io.crowd2fa.plugin.persistence.DatabaseSettings;
 import io.crowd2fa.plugin.webauthn.AttestationTrustRoots;
 import java.io.IOException;
@@ -146,13 +147,16 @@ public final class ServiceConfigLoader {
               + ")");
     }
     Optional<AttestationTrustRoots> trustRoots = attestationTrustRoots();
+    Optional<String> cookieDomain = optional(COOKIE_DOMAIN).map(this::cookieDomain);
+    List<Product> products = products();
+    cookieDomain.ifPresent(domain -> requireCovers(domain, baseUrl, products));
     return new ServiceConfig(
         baseUrl,
         readableFile(CROWD_PROPERTIES),
         database(),
         pathInExistingDirectory(KEY_FILE),
-        optional(COOKIE_DOMAIN).map(this::cookieDomain),
-        products(),
+        cookieDomain,
+        products,
         optional(TOTP_ISSUER).orElse("Crowd2FA"),
         required(WEBAUTHN_RP_ID),
         httpUrls(WEBAUTHN_ORIGINS),
@@ -312,6 +316,16 @@ public final class ServiceConfigLoader {
           DatabaseSettings.DEFAULT_POOL_SIZE);
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(DB_URL + ": expected jdbc:h2: or jdbc:postgresql:");
+    }
+  }
+
+  /** The service sets the cookies every product reads: the domain must reach them all. */
+  private static void requireCovers(String domain, URI service, List<Product> products) {
+    List<String> problems =
+        CookieDomain.problems(
+            Optional.of(domain), service, products.stream().map(Product::baseUrl).toList());
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(COOKIE_DOMAIN + ": " + String.join("; ", problems));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.crowd2fa.plugin.web;
 
 import io.crowd2fa.crowd.CookieConfiguration;
+import io.crowd2fa.crowd.CookieDomain;
 import io.crowd2fa.crowd.CrowdClient;
 import io.crowd2fa.crowd.CrowdProperties;
 import io.crowd2fa.plugin.assertion.AssertionIssuer;
@@ -237,9 +238,33 @@ public final class ServiceAssembly implements AutoCloseable {
     CookieConfiguration known = crowdCookie.get();
     if (known == null) {
       known = crowd.getCookieConfiguration();
+      if (config.cookieDomain().isEmpty()) {
+        requireCovers(known);
+      }
       crowdCookie.compareAndSet(null, known);
     }
     return known;
+  }
+
+  /**
+   * Crowd's domain, when the service takes it from there, is checked the first time it is read
+   * (Crowd may not answer while the service starts): until it covers every product, no sign-in
+   * completes, rather than one that sets cookies some products never see.
+   */
+  private void requireCovers(CookieConfiguration crowdCookie) {
+    List<String> problems =
+        CookieDomain.problems(
+            crowdCookie.domain(),
+            config.serviceBaseUrl(),
+            config.products().stream().map(Product::baseUrl).toList());
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(
+          "Crowd's SSO cookie configuration (GET /config/cookie): "
+              + String.join("; ", problems)
+              + " (or set "
+              + ServiceConfigLoader.COOKIE_DOMAIN
+              + ")");
+    }
   }
 
   public ServiceConfig config() {

@@ -1,5 +1,6 @@
 package io.crowd2fa.sandbox.crowd;
 
+import io.crowd2fa.sandbox.tls.ServerTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -114,6 +116,7 @@ public final class CrowdStandIn implements AutoCloseable {
       // The sandbox's products validate on every request; closing keep-alive connections every
       // 100 requests (Tomcat's default) would make the stand-in, not Crowd, the bottleneck.
       connector.setProperty("maxKeepAliveRequests", "-1");
+      settings.tls.ifPresent(tls -> tls.configure(connector));
       server.getService().addConnector(connector);
       server.setConnector(connector);
       Context context = server.addContext(CONTEXT_PATH, baseDir.toString());
@@ -210,7 +213,8 @@ public final class CrowdStandIn implements AutoCloseable {
   /** {@code http://localhost:<port>/crowd}: the {@code crowd.base.url} of clients. */
   public URI baseUrl() {
     requireStarted();
-    return URI.create("http://" + settings.host + ":" + port + CONTEXT_PATH);
+    String scheme = settings.tls.isPresent() ? "https" : "http";
+    return URI.create(scheme + "://" + settings.host + ":" + port + CONTEXT_PATH);
   }
 
   /** {@code http://localhost:<port>/crowd/rest/usermanagement/1/}. */
@@ -280,6 +284,7 @@ public final class CrowdStandIn implements AutoCloseable {
     private SecureRandom random;
     private Duration sessionLength = DEFAULT_SESSION_LENGTH;
     private boolean consistentClientIp;
+    private Optional<ServerTls> tls = Optional.empty();
     private final List<ServletMount> servlets = new ArrayList<>();
     private final List<FilterMount> filters = new ArrayList<>();
     private final Map<String, Object> contextAttributes = new LinkedHashMap<>();
@@ -298,6 +303,12 @@ public final class CrowdStandIn implements AutoCloseable {
     /** Loopback address to bind; default {@code 127.0.0.1}. */
     public Builder bindAddress(String bindAddress) {
       this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+      return this;
+    }
+
+    /** Serves HTTPS with this key and certificate instead of HTTP. */
+    public Builder tls(ServerTls tls) {
+      this.tls = Optional.of(tls);
       return this;
     }
 

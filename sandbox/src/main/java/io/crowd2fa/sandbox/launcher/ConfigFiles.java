@@ -21,13 +21,14 @@ final class ConfigFiles {
         http.timeout=5000
         socket.timeout=10000
         """
-        .formatted(
-            product.title(),
-            product.application(),
-            product.password(),
-            topology.productBaseUrl(product),
-            crowd,
-            crowd);
+            .formatted(
+                product.title(),
+                product.application(),
+                product.password(),
+                topology.productBaseUrl(product),
+                crowd,
+                crowd)
+        + topology.cookieDomain().map(domain -> "cookie.domain=" + domain + "\n").orElse("");
   }
 
   /** The 2FA service's configuration file (keys of {@code ServiceConfigLoader}). */
@@ -47,22 +48,26 @@ final class ConfigFiles {
         crowd2fa.products=jira=%s,confluence=%s
         crowd2fa.totp.issuer=Crowd2FA Sandbox
         crowd2fa.webauthn.rp-id=%s
-        crowd2fa.webauthn.origins=http://%s:%d
+        crowd2fa.webauthn.origins=%s
         crowd2fa.policy.file=%s
         crowd2fa.assertion.lifetime=PT12H
         crowd2fa.login.lifetime=PT10M
         """
-        .formatted(
-            topology.serviceBaseUrl(),
-            escape(home.serviceCrowdProperties().toString()),
-            escape(home.h2Url()),
-            escape(home.keyFile().toString()),
-            jira,
-            confluence,
-            SandboxTopology.HOST,
-            SandboxTopology.HOST,
-            topology.crowdPort(),
-            escape(home.policy().toString()));
+            .formatted(
+                topology.serviceBaseUrl(),
+                escape(home.serviceCrowdProperties().toString()),
+                escape(home.h2Url()),
+                escape(home.keyFile().toString()),
+                jira,
+                confluence,
+                topology.host(Product.SERVICE),
+                topology.serviceOrigin(),
+                escape(home.policy().toString()))
+        // Set here (not only at Crowd) so the service checks at start that it covers every product.
+        + topology
+            .cookieDomain()
+            .map(domain -> "crowd2fa.cookie.domain=" + domain + "\n")
+            .orElse("");
   }
 
   /**
@@ -113,6 +118,10 @@ final class ConfigFiles {
               <param-name>crowd2fa.application</param-name>
               <param-value>%s</param-value>
             </init-param>
+            <init-param>
+              <param-name>crowd2fa.product.url</param-name>
+              <param-value>%s</param-value>
+            </init-param>
           </authenticator>
           <!-- CROWD2FA:END -->
 
@@ -134,7 +143,8 @@ final class ConfigFiles {
             product.application(),
             product.authenticatorClass(),
             xml(service),
-            product.application());
+            product.application(),
+            xml(topology.productBaseUrl(product)));
   }
 
   /** Backslashes in properties values (Windows paths) must be doubled. */

@@ -2,6 +2,7 @@ package io.crowd2fa.sandbox.launcher;
 
 import io.crowd2fa.sandbox.crowd.CrowdSeed;
 import io.crowd2fa.sandbox.crowd.CrowdStandIn;
+import io.crowd2fa.sandbox.tls.TestCertificateAuthority;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -37,11 +39,16 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxClock clock;
   private final List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
   private CrowdStandIn crowd;
+  private NetworkSetup.Prepared network;
 
   private Sandbox(SandboxSettings settings, SandboxClock clock) {
     this.settings = settings;
     this.topology =
-        new SandboxTopology(settings.crowdPort(), settings.jiraPort(), settings.confluencePort());
+        new SandboxTopology(
+            settings.crowdPort(),
+            settings.jiraPort(),
+            settings.confluencePort(),
+            settings.network());
     this.home = new SandboxHome(settings.home());
     this.clock = clock;
   }
@@ -65,6 +72,7 @@ public final class Sandbox implements AutoCloseable {
 
   private void startAll() {
     home.write(topology, settings.policy().orElse(null));
+    network = NetworkSetup.prepare(topology, home);
     // The products start beside the Crowd stand-in: the service's database migration dominates
     // the start time, and the products do not call the service before a user arrives.
     ExecutorService background =
@@ -93,10 +101,17 @@ public final class Sandbox implements AutoCloseable {
   private void startCrowdWithService() {
     TwoFactorServiceJar service = TwoFactorServiceJar.open(settings.pluginJar());
     running.add(0, service);
-    crowd =
+    CrowdStandIn.Builder standIn =
         CrowdStandIn.builder()
             .port(settings.crowdPort())
-            .seed(settings.seed().map(CrowdSeed::load).orElseGet(CrowdSeed::demo))
+            .bindAddress(topology.bindAddress(Product.SERVICE))
+            .host(topology.host(Product.SERVICE))
+            .seed(
+                withCookieOfTopology(
+                    settings.seed().map(CrowdSeed::load).orElseGet(CrowdSeed::demo)));
+    network.tls().ifPresent(standIn::tls);
+    crowd =
+        standIn
             .clock(clock)
             .contextAttribute(SandboxClock.CONTEXT_ATTRIBUTE, clock)
             .servlet(
@@ -113,8 +128,29 @@ public final class Sandbox implements AutoCloseable {
 
   private void startProducts() {
     for (Product product : Product.PRODUCTS) {
-      running.add(0, ProductApps.start(product, topology, home, settings, clock));
+      running.add(0, ProductApps.start(product, topology, home, settings, clock, network.tls()));
     }
+  }
+
+  /**
+   * Crowd's SSO cookie as the topology needs it: on the parent domain, Secure under HTTPS (as a
+   * Crowd admin sets them in Crowd's session configuration); the seed's own otherwise.
+   */
+  private CrowdSeed withCookieOfTopology(CrowdSeed seed) {
+    if (topology.cookieDomain().isEmpty() && !topology.network().https()) {
+      return seed;
+    }
+    CrowdSeed.Cookie cookie =
+        new CrowdSeed.Cookie(
+            seed.cookie().name(),
+            topology.network().https(),
+            topology.cookieDomain().orElse(seed.cookie().domain()));
+    return new CrowdSeed(seed.documentation(), cookie, seed.directories(), seed.applications());
+  }
+
+  /** The test CA of an HTTPS sandbox (its certificate is also in {@code sandbox-ca.pem}). */
+  public Optional<TestCertificateAuthority> certificateAuthority() {
+    return network == null ? Optional.empty() : network.ca();
   }
 
   private static RuntimeException firstOf(RuntimeException earlier, Throwable later) {
@@ -199,6 +235,29 @@ public final class Sandbox implements AutoCloseable {
     out.println("  Your sign-in methods " + topology.serviceBaseUrl() + "/account");
     out.println("  Help desk (admin)    " + topology.serviceBaseUrl() + "/admin");
     out.println("  Sandbox clock        " + topology.clockUrl() + "   (POST advance=PT16M)");
+    out.println();
+    topology
+        .cookieDomain()
+        .ifPresent(
+            domain ->
+                out.println(
+                    "  Host names under "
+                        + domain
+                        + ", SSO cookie on that domain; a browser must resolve them, e.g."
+                        + " chromium --host-resolver-rules=\"MAP crowd"
+                        + domain
+                        + " 127.0.0.1, MAP jira"
+                        + domain
+                        + " 127.0.0.2, MAP confluence"
+                        + domain
+                        + " 127.0.0.3\""));
+    certificateAuthority()
+        .ifPresent(
+            ca ->
+                out.println(
+                    "  HTTPS with a test CA made at this start: "
+                        + NetworkSetup.caCertificate(home)
+                        + " (trust it in the browser, or curl --cacert)"));
     out.println();
     out.println("  Demo accounts (DEMO ONLY, public passwords):");
     out.println("    admin / admin123            crowd-administrators");

@@ -29,6 +29,8 @@ import java.util.function.Function;
  *       seraph-authenticator/target/crowd2fa-seraph.jar})
  *   <li>{@code policy}: a policy JSON to start with instead of the starter policy
  *   <li>{@code seed}: a Crowd stand-in seed file instead of the demo users
+ *   <li>{@code domain} and {@code https}: distinct host names under a domain, and HTTPS; see {@link
+ *       SandboxNetwork}
  *   <li>{@code repo}: the repository root used for those defaults (default: the nearest directory
  *       upwards from the working directory that holds {@code crowd-plugin} and {@code
  *       seraph-authenticator})
@@ -42,7 +44,8 @@ public record SandboxSettings(
     Path pluginJar,
     Path authenticatorJar,
     Optional<Path> policy,
-    Optional<Path> seed) {
+    Optional<Path> seed,
+    SandboxNetwork network) {
 
   static final String PREFIX = "crowd2fa.sandbox.";
   public static final String HOME = PREFIX + "home";
@@ -61,6 +64,7 @@ public record SandboxSettings(
     Objects.requireNonNull(authenticatorJar, "authenticatorJar");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(seed, "seed");
+    Objects.requireNonNull(network, "network");
     requirePort(CROWD_PORT, crowdPort);
     requirePort(JIRA_PORT, jiraPort);
     requirePort(CONFLUENCE_PORT, confluencePort);
@@ -102,12 +106,13 @@ public record SandboxSettings(
             repo,
             r -> r.resolve("seraph-authenticator/target/crowd2fa-seraph.jar")),
         Optional.ofNullable(values.get(POLICY)).map(Path::of),
-        Optional.ofNullable(values.get(SEED)).map(Path::of));
+        Optional.ofNullable(values.get(SEED)).map(Path::of),
+        SandboxNetwork.from(values));
   }
 
   public SandboxSettings withPorts(int crowd, int jira, int confluence) {
     return new SandboxSettings(
-        home, crowd, jira, confluence, pluginJar, authenticatorJar, policy, seed);
+        home, crowd, jira, confluence, pluginJar, authenticatorJar, policy, seed, network);
   }
 
   private static int port(Map<String, String> values, String key, int defaultPort) {

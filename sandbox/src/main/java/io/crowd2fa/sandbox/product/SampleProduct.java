@@ -4,6 +4,7 @@ import com.atlassian.seraph.auth.Authenticator;
 import com.atlassian.seraph.config.SecurityConfig;
 import com.atlassian.seraph.config.SecurityConfigFactory;
 import io.crowd2fa.sandbox.SharedPackagesClassLoader;
+import io.crowd2fa.sandbox.tls.ServerTls;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -125,9 +126,23 @@ public final class SampleProduct {
     private Clock clock;
     private List<SampleUser> users = demoUsers();
     private SecureRandom random = new SecureRandom();
+    private String bindAddress = "127.0.0.1";
+    private ServerTls tls;
 
     private Builder(ProductFlavour flavour) {
       this.flavour = flavour;
+    }
+
+    /** Loopback address to listen on; default {@code 127.0.0.1}. */
+    public Builder bindAddress(String address) {
+      this.bindAddress = java.util.Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /** Serves HTTPS with this key and certificate instead of HTTP. */
+    public Builder tls(ServerTls tls) {
+      this.tls = java.util.Objects.requireNonNull(tls, "tls");
+      return this;
     }
 
     /** Loopback port; 0 picks a free one (see {@link RunningProduct#port()}). */
@@ -250,7 +265,10 @@ public final class SampleProduct {
         tomcat.setBaseDir(base.toString());
         Connector connector = new Connector();
         connector.setPort(port);
-        connector.setProperty("address", "127.0.0.1");
+        connector.setProperty("address", bindAddress);
+        if (tls != null) {
+          tls.configure(connector);
+        }
         tomcat.setConnector(connector);
         Context context =
             tomcat.addContext(

@@ -1,5 +1,6 @@
 package io.crowd2fa.seraph.core;
 
+import io.crowd2fa.crowd.CookieDomain;
 import io.crowd2fa.crowd.CrowdClientConfig;
 import io.crowd2fa.crowd.CrowdException;
 import java.net.URI;
@@ -37,6 +38,12 @@ public final class SettingsReader {
   public static final String POLICY_MAX_STALE = "crowd2fa.policy.maxStaleSeconds";
   public static final String SERVICE_TIMEOUT = "crowd2fa.service.timeoutMillis";
 
+  /**
+   * The product's own base URL (optional). With {@code cookie.domain} in {@code crowd.properties}
+   * it is checked at start that the domain covers the product and the service.
+   */
+  public static final String PRODUCT_URL = "crowd2fa.product.url";
+
   public static final String DEFAULT_ASSERTION_COOKIE = "crowd2fa.assertion";
 
   private static final Set<String> KNOWN =
@@ -56,7 +63,8 @@ public final class SettingsReader {
           KEY_REFRESH,
           CACHE_TTL,
           POLICY_MAX_STALE,
-          SERVICE_TIMEOUT);
+          SERVICE_TIMEOUT,
+          PRODUCT_URL);
 
   /** The outcome of reading the configuration. */
   public sealed interface Result {
@@ -109,6 +117,9 @@ public final class SettingsReader {
     Duration ttl = seconds(CACHE_TTL, 300);
     Duration maxStale = seconds(POLICY_MAX_STALE, 3600);
     Duration timeout = Duration.ofMillis(positive(SERVICE_TIMEOUT, 5000));
+    if (service.isPresent() && crowd != null) {
+      requireCookiesReachProduct(crowd, service.get());
+    }
     if (!problems.isEmpty() || service.isEmpty() || crowd == null) {
       return new Result.Invalid(problems);
     }
@@ -130,6 +141,21 @@ public final class SettingsReader {
             ttl,
             maxStale,
             timeout));
+  }
+
+  /**
+   * The service sets the SSO cookie and the assertion on {@code cookie.domain}; a domain that does
+   * not reach this product would refuse every sign-in here, so it is refused at start. Without
+   * {@code cookie.domain} the domain is Crowd's own, which is not known before Crowd answers.
+   */
+  private void requireCookiesReachProduct(CrowdClientConfig crowd, URI service) {
+    Optional<URI> product = text(PRODUCT_URL).flatMap(value -> httpUrl(PRODUCT_URL, value));
+    if (product.isEmpty() || crowd.cookieDomain().isEmpty()) {
+      return;
+    }
+    CookieDomain.problems(crowd.cookieDomain(), service, List.of(product.get())).stream()
+        .map(problem -> "crowd.properties cookie.domain: " + problem)
+        .forEach(problems::add);
   }
 
   private FreshnessRule localFreshness() {
