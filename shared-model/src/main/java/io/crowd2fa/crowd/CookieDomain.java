@@ -33,6 +33,18 @@ public final class CookieDomain {
         .toList();
   }
 
+  /**
+   * The domain as a servlet {@code Cookie.setDomain} takes it: without the leading dot (Tomcat's
+   * RFC 6265 cookie processor refuses one) and none for {@code localhost}, as Crowd's own cookie
+   * helper writes it.
+   */
+  public static Optional<String> forServletCookie(Optional<String> domain) {
+    return domain
+        .map(String::trim)
+        .map(d -> d.startsWith(".") ? d.substring(1) : d)
+        .filter(d -> !d.isEmpty() && !d.equalsIgnoreCase("localhost"));
+  }
+
   private static boolean reaches(Optional<String> domain, String serviceHost, String host) {
     if (domain.isEmpty()) {
       return host.equals(serviceHost);

@@ -22,6 +22,11 @@ public final class HeadlessChromium {
 
   /** A new browser with its own, fresh profile directory. */
   public static ChromeDriver start(Path userDataDir) {
+    return start(userDataDir, java.util.List.of());
+  }
+
+  /** A new browser with its own profile and these extra command-line switches. */
+  public static ChromeDriver start(Path userDataDir, java.util.List<String> extraArguments) {
     // Selenium reads SE_OFFLINE as a system property or an environment variable.
     System.setProperty("SE_OFFLINE", "true");
     ChromeDriverService service =
@@ -30,7 +35,9 @@ public final class HeadlessChromium {
             .usingAnyFreePort()
             .withTimeout(Duration.ofSeconds(30))
             .build();
-    return new ChromeDriver(service, options(userDataDir));
+    ChromeOptions options = options(userDataDir);
+    options.addArguments(extraArguments);
+    return new ChromeDriver(service, options);
   }
 
   static ChromeOptions options(Path userDataDir) {

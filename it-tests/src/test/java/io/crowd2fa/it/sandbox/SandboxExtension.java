@@ -1,6 +1,7 @@
 package io.crowd2fa.it.sandbox;
 
 import io.crowd2fa.sandbox.launcher.Sandbox;
+import io.crowd2fa.sandbox.launcher.SandboxNetwork;
 import io.crowd2fa.sandbox.launcher.SandboxSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,11 @@ public final class SandboxExtension implements ParameterResolver {
       properties.setProperty(SandboxSettings.PLUGIN_JAR, BuiltJars.plugin().toString());
       properties.setProperty(
           SandboxSettings.AUTHENTICATOR_JAR, BuiltJars.authenticator().toString());
+      AcrossHosts hosts = classContext.getRequiredTestClass().getAnnotation(AcrossHosts.class);
+      if (hosts != null) {
+        properties.setProperty(SandboxNetwork.DOMAIN, hosts.domain());
+        properties.setProperty(SandboxNetwork.HTTPS, String.valueOf(hosts.https()));
+      }
       SandboxPolicy policy = classContext.getRequiredTestClass().getAnnotation(SandboxPolicy.class);
       if (policy != null) {
         properties.setProperty(SandboxSettings.POLICY, copy(policy.value(), home).toString());

@@ -1,5 +1,6 @@
 package io.crowd2fa.seraph.sso;
 
+import io.crowd2fa.crowd.CookieDomain;
 import io.crowd2fa.crowd.CrowdClient;
 import io.crowd2fa.crowd.CrowdClientConfig;
 import io.crowd2fa.crowd.CrowdException;
@@ -347,7 +348,8 @@ public final class TwoFactorSso {
 
   private void expire(HttpServletResponse response, String name) {
     response.addCookie(expired(name, null));
-    settings.crowd().cookieDomain().ifPresent(domain -> response.addCookie(expired(name, domain)));
+    CookieDomain.forServletCookie(settings.crowd().cookieDomain())
+        .ifPresent(domain -> response.addCookie(expired(name, domain)));
   }
 
   private static Cookie expired(String name, String domain) {
