@@ -37,7 +37,10 @@ import java.util.UUID;
  *   <li>{@code crowd2fa.db.url} (required), {@code crowd2fa.db.user}, {@code crowd2fa.db.password}
  *   <li>{@code crowd2fa.key-file} (required) path of the at-rest encryption key; its directory must
  *       exist
- *   <li>{@code crowd2fa.cookie.domain} (optional) domain of {@code crowd.token_key}
+ *   <li>{@code crowd2fa.cookie.domain} (optional) domain of {@code crowd.token_key} and the
+ *       assertion; it must cover the service's host and every product's, else the start stops
+ *       naming the host it misses. Unset: Crowd's {@code /config/cookie} domain, checked the same
+ *       way when the service first reads it
  *   <li>{@code crowd2fa.products} (required) comma-separated {@code application=baseUrl} pairs: the
  *       Crowd application name of each product and the base URL destinations must be under
  *   <li>{@code crowd2fa.totp.issuer} (default {@code Crowd2FA})
