@@ -39,8 +39,8 @@ import java.util.UUID;
  *       exist
  *   <li>{@code crowd2fa.cookie.domain} (optional) domain of {@code crowd.token_key} and the
  *       assertion; it must cover the service's host and every product's, else the start stops
- *       naming the host it misses. Unset: Crowd's {@code /config/cookie} domain, checked the same
- *       way when the service first reads it
+ *       naming the host it misses. Unset: Crowd's {@code /config/cookie} domain, checked when the
+ *       service first reads it and logged as an error when it misses a host
  *   <li>{@code crowd2fa.products} (required) comma-separated {@code application=baseUrl} pairs: the
  *       Crowd application name of each product and the base URL destinations must be under
  *   <li>{@code crowd2fa.totp.issuer} (default {@code Crowd2FA})

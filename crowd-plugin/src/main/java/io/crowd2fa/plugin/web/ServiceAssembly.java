@@ -58,12 +58,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of the 2FA service: builds every part from the configuration. One per
  * servlet instance; {@link #close()} releases the database.
  */
 public final class ServiceAssembly implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceAssembly.class);
 
   private final ServiceConfig config;
   private final Clock clock;
@@ -238,32 +242,32 @@ public final class ServiceAssembly implements AutoCloseable {
     CookieConfiguration known = crowdCookie.get();
     if (known == null) {
       known = crowd.getCookieConfiguration();
-      if (config.cookieDomain().isEmpty()) {
-        requireCovers(known);
+      if (crowdCookie.compareAndSet(null, known) && config.cookieDomain().isEmpty()) {
+        warnIfNotCovering(known, config);
       }
-      crowdCookie.compareAndSet(null, known);
     }
     return known;
   }
 
   /**
    * Crowd's domain, when the service takes it from there, is checked the first time it is read
-   * (Crowd may not answer while the service starts): until it covers every product, no sign-in
-   * completes, rather than one that sets cookies some products never see.
+   * (Crowd may not answer while the service starts, so this cannot stop the start as a configured
+   * {@code crowd2fa.cookie.domain} does). A domain that misses a product is logged once as an error
+   * naming the hosts: sign-ins still complete, and the products it misses send their users back to
+   * the login, so the log line is where an admin finds why.
    */
-  private void requireCovers(CookieConfiguration crowdCookie) {
+  private static void warnIfNotCovering(CookieConfiguration crowdCookie, ServiceConfig config) {
     List<String> problems =
         CookieDomain.problems(
             crowdCookie.domain(),
             config.serviceBaseUrl(),
             config.products().stream().map(Product::baseUrl).toList());
     if (!problems.isEmpty()) {
-      throw new ConfigurationException(
-          "Crowd's SSO cookie configuration (GET /config/cookie): "
-              + String.join("; ", problems)
-              + " (or set "
-              + ServiceConfigLoader.COOKIE_DOMAIN
-              + ")");
+      LOG.error(
+          "Crowd's SSO cookie configuration (GET /config/cookie): {} (set {} or Crowd's SSO cookie"
+              + " domain)",
+          String.join("; ", problems),
+          ServiceConfigLoader.COOKIE_DOMAIN);
     }
   }
 
