@@ -13,8 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client reads what real Crowd servers answered, as other projects' test suites recorded it.
- * The fixtures and their sources are in {@code src/test/resources/crowd-wire/README.md}.
+ * The client reads answers in the shapes real Crowd servers send, as other projects' test suites
+ * recorded them. The fixtures (our own values) and where each shape was seen are in {@code
+ * src/test/resources/crowd-wire/README.md}.
  */
 class RecordedCrowdAnswersTest {
 
@@ -33,21 +34,22 @@ class RecordedCrowdAnswersTest {
   }
 
   /**
-   * Crowd 2.x: robdimarco/omniauth_crowd, spec/fixtures/session.xml (JSON form of the entity); a
-   * session without created-date / expiry-date.
+   * Crowd 2.x: robdimarco/omniauth_crowd, spec/fixtures/session.xml (the shape, in JSON); a session
+   * without created-date / expiry-date.
    */
   @Test
   void crowd2SessionWithoutDatesIsReadWithItsUser() {
-    crowd.answer(200, fixture("crowd2-session-without-dates.json"));
+    crowd.answer(200, fixture("session-crowd2-without-dates.json"));
 
     CrowdSession session =
         client
-            .validateSession(new SsoToken("rtk8eMvqq00EiGn5iJCMZQ00"), ValidationFactors.none())
+            .validateSession(new SsoToken("q7Zc2dLw0bTn8yVaRk3PxA00"), ValidationFactors.none())
             .orElseThrow();
 
-    assertThat(session.token()).isEqualTo(new SsoToken("rtk8eMvqq00EiGn5iJCMZQ00"));
+    assertThat(session.token()).isEqualTo(new SsoToken("q7Zc2dLw0bTn8yVaRk3PxA00"));
     assertThat(session.user())
-        .contains(new CrowdUser("foo", "Foo", "Foobaz", "Foo Foobaz", "foo@example.org", true));
+        .contains(
+            new CrowdUser("jurgen", "Jurgen", "Weber", "Jurgen Weber", "jurgen@example.net", true));
     assertThat(session.createdDate()).isEmpty();
     assertThat(session.expiryDate()).isEmpty();
   }
@@ -59,41 +61,41 @@ class RecordedCrowdAnswersTest {
    */
   @Test
   void laterCrowdSessionWithDatesAndMinimalUser() {
-    crowd.answer(201, fixture("natlibfi-create-session.json"));
+    crowd.answer(201, fixture("session-epoch-dates-minimal-user.json"));
 
     CrowdSession session =
         client
-            .createSession(SessionRequest.withoutPassword("foobar", ValidationFactors.none()))
+            .createSession(SessionRequest.withoutPassword("mira", ValidationFactors.none()))
             .orElseThrow();
 
-    assertThat(session.username()).contains("foobar");
+    assertThat(session.username()).contains("mira");
     assertThat(session.user().orElseThrow().displayName()).isEmpty();
-    assertThat(session.createdDate()).contains(Instant.ofEpochMilli(1553588435000L));
-    assertThat(session.expiryDate()).contains(Instant.ofEpochMilli(1553631364322L));
+    assertThat(session.createdDate()).contains(Instant.ofEpochMilli(1764670000000L));
+    assertThat(session.expiryDate()).contains(Instant.ofEpochMilli(1764673600123L));
   }
 
   /** Atlassian's Crowd 6.0.1 REST reference example: camelCase and null for each unset field. */
   @Test
   void documentedCamelCaseSessionWithNullFields() {
-    crowd.answer(201, fixture("crowd-docs-v601-session.json"));
+    crowd.answer(201, fixture("session-camel-case-null-fields.json"));
 
     CrowdSession session =
         client
-            .createSession(SessionRequest.withoutPassword("sampleuser", ValidationFactors.none()))
+            .createSession(SessionRequest.withoutPassword("sam", ValidationFactors.none()))
             .orElseThrow();
 
-    assertThat(session.user()).contains(new CrowdUser("sampleuser", "", "", "", "", true));
-    assertThat(session.createdDate()).contains(Instant.ofEpochMilli(1464453000000L));
-    assertThat(session.expiryDate()).contains(Instant.ofEpochMilli(1464456600000L));
+    assertThat(session.user()).contains(new CrowdUser("sam", "", "", "", "", true));
+    assertThat(session.createdDate()).contains(Instant.ofEpochMilli(1764000000000L));
+    assertThat(session.expiryDate()).contains(Instant.ofEpochMilli(1764003600000L));
   }
 
   /** tcarlander/django-crowd-sso, hello_crowd/tests/test_login.py: GET of an unknown token, 400. */
   @Test
   void unknownTokenOnGetIsA400InvalidSsoToken() {
-    crowd.answer(400, fixture("django-crowd-sso-invalid-token.json"));
+    crowd.answer(400, fixture("error-invalid-sso-token.json"));
 
     CrowdResult<CrowdSession> result =
-        client.getSession(new SsoToken("WXnUorKLQk3YIeThJRE7ig00"), true);
+        client.getSession(new SsoToken("Zm9vYmFyYmF6cXV4MDEyMw00"), true);
 
     assertThat(result.reasonOrNull()).isEqualTo(ErrorReason.INVALID_SSO_TOKEN);
   }
@@ -101,27 +103,19 @@ class RecordedCrowdAnswersTest {
   /** The same test file's user entity: key, attributes and password link besides the names. */
   @Test
   void userWithKeyAndAttributes() {
-    crowd.answer(200, fixture("django-crowd-sso-user.json"));
+    crowd.answer(200, fixture("user-with-key-and-attributes.json"));
 
-    assertThat(client.getUser("admin").orElseThrow())
-        .isEqualTo(
-            new CrowdUser(
-                "admin",
-                "Admin",
-                "Administrator",
-                "Admin Administrator",
-                "admin@example.org",
-                true));
+    assertThat(client.getUser("ops").orElseThrow())
+        .isEqualTo(new CrowdUser("ops", "Ops", "Oncall", "Ops Oncall", "ops@example.net", true));
   }
 
   /** The same test file's cookie configuration: a domain with a leading dot, not secure. */
   @Test
   void cookieConfigurationWithLeadingDotDomain() {
-    crowd.answer(200, fixture("django-crowd-sso-cookie.json"));
+    crowd.answer(200, fixture("cookie-config-leading-dot.json"));
 
     assertThat(client.getCookieConfiguration())
-        .isEqualTo(
-            new CookieConfiguration(Optional.of(".atlassian.com"), false, "crowd.token_key"));
+        .isEqualTo(new CookieConfiguration(Optional.of(".example.net"), false, "crowd.token_key"));
   }
 
   private static String fixture(String name) {
